@@ -1,0 +1,432 @@
+//! The document model every rule reads: built once per input, in one pass.
+//!
+//! A [`Document`] borrows the original text and records its lines, paragraphs
+//! (blank-line separated), sentences (UAX #29) and tokens. Tokens come from one scan:
+//! a compiled pattern picks out the tokens Unicode word segmentation would break apart
+//! (URLs, e-mail addresses, @handles, #hashtags), and `unicode-segmentation` splits the
+//! text between them into words, numbers, emoji and punctuation. Every span is a byte
+//! range into the original text, so rules never translate offsets.
+
+use once_cell::sync::Lazy;
+use regex::Regex;
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::Span;
+
+/// What a token is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum TokenKind {
+    /// A word: contains at least one letter ("don’t", "HOT100", "end.Next").
+    Word,
+    /// Digits, possibly with internal `.` or `,` ("2023", "10.30", "1,000").
+    Number,
+    /// An emoji, emoji sequence or lone emoji modifier.
+    Emoji,
+    /// A web address, with or without scheme ("pic.twitter.com/82cD…").
+    Url,
+    /// An e-mail address.
+    Email,
+    /// A social-media handle such as "@CatQue7".
+    Handle,
+    /// A hashtag such as "#Jungkook" (not "#1").
+    Hashtag,
+    /// Any other single non-space character: punctuation, symbols, marks.
+    Punct,
+}
+
+/// One token: a slice of the original text with its kind and position.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token<'a> {
+    /// The token's text, borrowed from the source.
+    pub text: &'a str,
+    /// Byte offset of the token in the source.
+    pub start: usize,
+    /// What the token is.
+    pub kind: TokenKind,
+    /// Index of the line the token is on (0-based).
+    pub line: u32,
+    /// Index of the paragraph the token is in (0-based).
+    pub paragraph: u32,
+}
+
+impl Token<'_> {
+    /// The token's byte span.
+    #[must_use]
+    pub fn span(&self) -> Span {
+        Span::new(self.start, self.start + self.text.len())
+    }
+
+    /// Byte offset one past the token.
+    #[must_use]
+    pub fn end(&self) -> usize {
+        self.start + self.text.len()
+    }
+
+    /// Whether this is a [`TokenKind::Word`].
+    #[must_use]
+    pub fn is_word(&self) -> bool {
+        self.kind == TokenKind::Word
+    }
+}
+
+/// One line of the source, without its terminator.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Line {
+    /// The line's content, excluding `\n` and a preceding `\r`.
+    pub span: Span,
+    /// The paragraph this line belongs to; `None` for blank lines.
+    pub paragraph: Option<u32>,
+}
+
+/// A run of non-blank lines.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Paragraph {
+    /// From the first byte of the first line to the last byte of the last line.
+    pub span: Span,
+    /// Index of the first line.
+    pub first_line: u32,
+    /// Index of the last line (inclusive).
+    pub last_line: u32,
+    /// Index range of the paragraph's tokens in [`Document::tokens`].
+    pub tokens: (u32, u32),
+}
+
+/// The analysed text that every rule reads.
+#[derive(Debug)]
+pub struct Document<'a> {
+    text: &'a str,
+    lines: Vec<Line>,
+    paragraphs: Vec<Paragraph>,
+    sentences: Vec<Span>,
+    tokens: Vec<Token<'a>>,
+}
+
+/// URLs, e-mail addresses, handles and hashtags: the tokens word segmentation would
+/// split. Compiled once.
+static SPECIAL: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"(?x)
+        (?P<url>
+            (?:https?://|www\.)[^\s<>\x22“”]+
+          | (?:[A-Za-z0-9][A-Za-z0-9-]*\.)+
+            (?:com|org|net|edu|gov|int|co|uk|io|ly|be|gl|tv|kr|fm|info|biz|de|fr|jp|cn|ca|au|ie|nz|nl|ru|br|ch|eu|app|dev|news)
+            (?:/[^\s<>\x22“”]*)?\b…?
+        )
+      | (?P<email>[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)
+      | (?P<handle>@[A-Za-z0-9_]{1,30})
+      | (?P<hashtag>\#[\p{L}\p{N}_]*\p{L}[\p{L}\p{N}_]*)
+        ",
+    )
+    .expect("the special-token pattern compiles")
+});
+
+impl<'a> Document<'a> {
+    /// Analyses `text`. Linear in its length.
+    #[must_use]
+    pub fn new(text: &'a str) -> Self {
+        let lines = split_lines(text);
+        let (paragraphs_spans, lines) = group_paragraphs(text, lines);
+        let tokens = tokenize(text, &lines);
+        let mut paragraphs = Vec::with_capacity(paragraphs_spans.len());
+        let mut t = 0usize;
+        for (i, (span, first, last)) in paragraphs_spans.into_iter().enumerate() {
+            let begin = t;
+            while t < tokens.len() && tokens[t].paragraph as usize == i {
+                t += 1;
+            }
+            paragraphs.push(Paragraph { span, first_line: first, last_line: last, tokens: (begin as u32, t as u32) });
+        }
+        let sentences = text
+            .split_sentence_bound_indices()
+            .filter_map(|(i, s)| {
+                let trimmed = s.trim_end();
+                let lead = trimmed.len() - trimmed.trim_start().len();
+                (!trimmed.trim_start().is_empty()).then(|| Span::new(i + lead, i + trimmed.len()))
+            })
+            .collect();
+        Document { text, lines, paragraphs, sentences, tokens }
+    }
+
+    /// The original text.
+    #[must_use]
+    pub fn text(&self) -> &'a str {
+        self.text
+    }
+
+    /// The lines, in order.
+    #[must_use]
+    pub fn lines(&self) -> &[Line] {
+        &self.lines
+    }
+
+    /// The paragraphs, in order.
+    #[must_use]
+    pub fn paragraphs(&self) -> &[Paragraph] {
+        &self.paragraphs
+    }
+
+    /// Sentence spans (UAX #29), trimmed of surrounding whitespace.
+    #[must_use]
+    pub fn sentences(&self) -> &[Span] {
+        &self.sentences
+    }
+
+    /// All tokens, in order.
+    #[must_use]
+    pub fn tokens(&self) -> &[Token<'a>] {
+        &self.tokens
+    }
+
+    /// The tokens of paragraph `index`.
+    #[must_use]
+    pub fn paragraph_tokens(&self, index: usize) -> &[Token<'a>] {
+        let (a, b) = self.paragraphs[index].tokens;
+        &self.tokens[a as usize..b as usize]
+    }
+
+    /// The text of `span`.
+    #[must_use]
+    pub fn slice(&self, span: Span) -> &'a str {
+        &self.text[span.start..span.end]
+    }
+
+    /// The text of line `index`.
+    #[must_use]
+    pub fn line_text(&self, index: usize) -> &'a str {
+        self.slice(self.lines[index].span)
+    }
+
+    /// Index of the line containing byte `offset` (the last line for the end of text).
+    #[must_use]
+    pub fn line_index(&self, offset: usize) -> usize {
+        self.lines.partition_point(|l| l.span.start <= offset).saturating_sub(1)
+    }
+
+    /// 1-based line and 1-based column (in chars) of byte `offset`.
+    #[must_use]
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let i = self.line_index(offset);
+        let start = self.lines.get(i).map_or(0, |l| l.span.start);
+        let col = self.text.get(start..offset).map_or(0, |s| s.chars().count());
+        (i + 1, col + 1)
+    }
+}
+
+/// Splits into lines on `\n`, dropping a `\r` before it. A final line without terminator
+/// counts; a text ending in `\n` has no empty last line.
+fn split_lines(text: &str) -> Vec<Line> {
+    let mut lines = Vec::with_capacity(text.len() / 64 + 1);
+    let mut start = 0;
+    for nl in memchr_iter(text.as_bytes()) {
+        let end = if nl > start && text.as_bytes()[nl - 1] == b'\r' { nl - 1 } else { nl };
+        lines.push(Line { span: Span::new(start, end), paragraph: None });
+        start = nl + 1;
+    }
+    if start < text.len() || text.is_empty() {
+        lines.push(Line { span: Span::new(start, text.len()), paragraph: None });
+    }
+    lines
+}
+
+fn memchr_iter(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    bytes.iter().enumerate().filter_map(|(i, &b)| (b == b'\n').then_some(i))
+}
+
+/// Marks lines with their paragraph and returns the paragraph spans with line ranges.
+fn group_paragraphs(text: &str, mut lines: Vec<Line>) -> (Vec<(Span, u32, u32)>, Vec<Line>) {
+    let mut paras: Vec<(Span, u32, u32)> = Vec::new();
+    let mut open = false;
+    for (i, line) in lines.iter_mut().enumerate() {
+        if line.span.slice(text).trim().is_empty() {
+            open = false;
+            continue;
+        }
+        if !open {
+            paras.push((line.span, i as u32, i as u32));
+            open = true;
+        }
+        let last = paras.last_mut().expect("a paragraph is open");
+        last.0.end = line.span.end;
+        last.2 = i as u32;
+        line.paragraph = Some(paras.len() as u32 - 1);
+    }
+    (paras, lines)
+}
+
+/// One pass over the text: special tokens by pattern, the rest by word segmentation.
+fn tokenize<'a>(text: &'a str, lines: &[Line]) -> Vec<Token<'a>> {
+    let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
+    let mut pos = 0;
+    for caps in SPECIAL.captures_iter(text) {
+        let m = caps.get(0).expect("group 0 always matches");
+        let (kind, start, mut end) = if caps.name("url").is_some() {
+            (TokenKind::Url, m.start(), m.end())
+        } else if caps.name("email").is_some() {
+            (TokenKind::Email, m.start(), m.end())
+        } else if caps.name("handle").is_some() {
+            (TokenKind::Handle, m.start(), m.end())
+        } else {
+            (TokenKind::Hashtag, m.start(), m.end())
+        };
+        // A handle, hashtag or address glued to a preceding word is not one ("C#", "a@b").
+        let prev = text[..start].chars().next_back();
+        if prev.is_some_and(|c| c.is_alphanumeric() || c == '_' || (kind == TokenKind::Url && (c == '.' || c == '@' || c == '/'))) {
+            continue;
+        }
+        if kind == TokenKind::Url {
+            end = start + trim_url_tail(&text[start..end]).len();
+        }
+        if start < pos {
+            continue;
+        }
+        segment(text, pos, start, &mut tokens);
+        tokens.push(Token { text: &text[start..end], start, kind, line: 0, paragraph: 0 });
+        pos = end;
+    }
+    segment(text, pos, text.len(), &mut tokens);
+    // Assign lines and paragraphs by walking both sorted sequences once.
+    let mut li = 0;
+    for t in &mut tokens {
+        while li + 1 < lines.len() && lines[li + 1].span.start <= t.start {
+            li += 1;
+        }
+        t.line = li as u32;
+        t.paragraph = lines[li].paragraph.unwrap_or(u32::MAX);
+    }
+    tokens
+}
+
+/// Drops trailing punctuation that ends the sentence rather than the address.
+fn trim_url_tail(url: &str) -> &str {
+    url.trim_end_matches(['.', ',', ';', ':', '!', '?', ')', ']', '}', '\'', '"', '’', '”', '»'])
+}
+
+/// Word-segments `text[from..to]` and appends its non-space tokens.
+fn segment<'a>(text: &'a str, from: usize, to: usize, out: &mut Vec<Token<'a>>) {
+    if from >= to {
+        return;
+    }
+    for (i, seg) in text[from..to].split_word_bound_indices() {
+        // Segmentation attaches a combining mark or emoji modifier to a preceding space
+        // (UAX #29, WB4); the space is not part of the token.
+        let trimmed = seg.trim_start();
+        let Some(kind) = classify(trimmed) else { continue };
+        let start = from + i + (seg.len() - trimmed.len());
+        out.push(Token { text: trimmed, start, kind, line: 0, paragraph: 0 });
+    }
+}
+
+/// The kind of a word-segmentation piece; `None` for whitespace.
+fn classify(seg: &str) -> Option<TokenKind> {
+    let mut chars = seg.chars();
+    let first = chars.next()?;
+    if seg.len() == first.len_utf8() && first.is_ascii() {
+        // ASCII fast path for single characters, the commonest piece after words.
+        return if first.is_ascii_whitespace() {
+            None
+        } else if first.is_ascii_alphabetic() {
+            Some(TokenKind::Word)
+        } else if first.is_ascii_digit() {
+            Some(TokenKind::Number)
+        } else {
+            Some(TokenKind::Punct)
+        };
+    }
+    if seg.chars().all(char::is_whitespace) {
+        return None;
+    }
+    if seg.chars().any(char::is_alphabetic) {
+        return Some(TokenKind::Word);
+    }
+    if seg.chars().any(|c| c.is_ascii_digit() || c.is_numeric()) {
+        return Some(TokenKind::Number);
+    }
+    if seg.chars().any(is_emoji) {
+        return Some(TokenKind::Emoji);
+    }
+    Some(TokenKind::Punct)
+}
+
+/// Whether `c` is an emoji, emoji component or emoji modifier (an approximation of
+/// `Extended_Pictographic` plus modifiers and regional indicators, by block).
+#[must_use]
+pub fn is_emoji(c: char) -> bool {
+    matches!(c as u32,
+        0x1F000..=0x1FAFF   // mahjong .. pictographs extended-A: incl. regional indicators and modifiers
+        | 0x2600..=0x27BF   // miscellaneous symbols, dingbats
+        | 0x2B00..=0x2BFF   // arrows and stars used as emoji
+        | 0x2300..=0x23FF   // technical: watch, hourglass
+        | 0xFE0F | 0x200D | 0x20E3
+        | 0xE0020..=0xE007F // tag characters (subdivision flags)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<(&str, TokenKind)> {
+        Document::new(text).tokens().iter().map(|t| (t.text, t.kind)).collect()
+    }
+
+    #[test]
+    fn words_numbers_punctuation() {
+        use TokenKind::*;
+        assert_eq!(
+            kinds("Don’t pay $1,000 now."),
+            vec![("Don’t", Word), ("pay", Word), ("$", Punct), ("1,000", Number), ("now", Word), (".", Punct)]
+        );
+    }
+
+    #[test]
+    fn social_tokens() {
+        use TokenKind::*;
+        let k = kinds("wrote @CatQue7 #Seven pic.twitter.com/82cDWcYSd3. Mail a.b@c.org #1 C#");
+        assert!(k.contains(&("@CatQue7", Handle)));
+        assert!(k.contains(&("#Seven", Hashtag)));
+        assert!(k.contains(&("pic.twitter.com/82cDWcYSd3", Url)));
+        assert!(k.contains(&("a.b@c.org", Email)));
+        assert!(!k.iter().any(|(t, _)| *t == "#1" || *t == "C#"));
+    }
+
+    #[test]
+    fn truncated_status_url_keeps_ellipsis() {
+        let k = kinds("see twitter.com/_rapperjk/stat… now");
+        assert!(k.contains(&("twitter.com/_rapperjk/stat…", TokenKind::Url)));
+    }
+
+    #[test]
+    fn emoji_and_modifier() {
+        let k = kinds("Dani💋@InASubBubble 🏼");
+        assert!(k.contains(&("💋", TokenKind::Emoji)));
+        assert!(k.contains(&("@InASubBubble", TokenKind::Handle)));
+        assert!(k.contains(&("🏼", TokenKind::Emoji)));
+    }
+
+    #[test]
+    fn lines_paragraphs_crlf_no_trailing_newline() {
+        let doc = Document::new("a b\r\nc\r\n\r\n\r\nd\te\u{a0}f");
+        assert_eq!(doc.lines().len(), 5);
+        assert_eq!(doc.line_text(0), "a b");
+        assert_eq!(doc.paragraphs().len(), 2);
+        assert_eq!(doc.slice(doc.paragraphs()[0].span), "a b\r\nc");
+        assert_eq!(doc.slice(doc.paragraphs()[1].span), "d\te\u{a0}f");
+        let last: Vec<_> = doc.paragraph_tokens(1).iter().map(|t| t.text).collect();
+        assert_eq!(last, ["d", "e", "f"]);
+        assert_eq!(doc.line_col(doc.text().len()), (5, 6));
+    }
+
+    #[test]
+    fn empty_text() {
+        let doc = Document::new("");
+        assert_eq!(doc.lines().len(), 1);
+        assert!(doc.tokens().is_empty() && doc.paragraphs().is_empty());
+    }
+
+    #[test]
+    fn sentences() {
+        let doc = Document::new("One thing. Two things!\nThree");
+        let s: Vec<_> = doc.sentences().iter().map(|s| doc.slice(*s)).collect();
+        assert_eq!(s, ["One thing.", "Two things!", "Three"]);
+    }
+}

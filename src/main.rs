@@ -1,0 +1,296 @@
+//! The `copydesk` command line: `check`, `rules`, `explain`.
+//!
+//! This is the only place that turns miette's `fancy` reports on for errors; findings
+//! are rendered by the library's renderers.
+
+use std::io::{IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use copydesk::render::{self, FileReport};
+use copydesk::{Config, Diagnostic, Error, Linter, Severity};
+
+/// Lint scraped news articles: mangled names, run-together words, scrape debris,
+/// typography and Unicode damage.
+#[derive(Parser)]
+#[command(name = "copydesk", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Lint files, directories (recursively: .txt and .md) or `-` for standard input.
+    Check(CheckArgs),
+    /// List every rule: code, family, default severity, summary.
+    Rules(ConfigArgs),
+    /// Print a rule's full documentation.
+    Explain {
+        /// The rule code, such as `run-together`.
+        rule: String,
+        #[command(flatten)]
+        config: ConfigArgs,
+    },
+}
+
+#[derive(clap::Args)]
+struct ConfigArgs {
+    /// Read configuration from FILE instead of looking for copydesk.toml upward from the
+    /// working directory.
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// Ignore any copydesk.toml.
+    #[arg(long, conflicts_with = "config")]
+    no_config: bool,
+    /// Add an entity pack (repeatable).
+    #[arg(long = "entities", value_name = "FILE")]
+    entities: Vec<PathBuf>,
+    /// Add a rule pack (repeatable).
+    #[arg(long = "pack", value_name = "FILE")]
+    packs: Vec<PathBuf>,
+}
+
+#[derive(clap::Args)]
+struct CheckArgs {
+    /// Files, directories or `-` (standard input).
+    #[arg(required = true, value_name = "PATHS")]
+    paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
+    /// Fail (exit 1) on findings at this level or above: `warnings` or `info`
+    /// (default: errors only).
+    #[arg(long, value_name = "LEVEL", value_parser = parse_level)]
+    deny: Option<Severity>,
+    /// Run only these rules or families (comma-separated), overriding the config.
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    select: Vec<String>,
+    /// Skip these rules or families (comma-separated), in addition to the config.
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    ignore: Vec<String>,
+    #[command(flatten)]
+    config: ConfigArgs,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    /// miette's graphical report with source snippets.
+    Human,
+    /// JSON, schema version 1.
+    Json,
+    /// `path:line:col: severity[rule]: message`.
+    Compact,
+}
+
+fn parse_level(s: &str) -> Result<Severity, String> {
+    Severity::parse(s).ok_or_else(|| format!("{s:?} is not one of errors, warnings, info"))
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Check(args) => check(&args),
+        Command::Rules(args) => rules(&args),
+        Command::Explain { rule, config } => explain(&rule, &config),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            report_error(e);
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn report_error(e: Error) {
+    let report = miette::Report::new(e);
+    eprintln!("{report:?}");
+}
+
+fn load_config(args: &ConfigArgs) -> Result<Config, Error> {
+    let mut config = if args.no_config {
+        Config::default()
+    } else if let Some(path) = &args.config {
+        Config::load(path)?
+    } else {
+        let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+        match Config::discover(&cwd) {
+            Some(path) => Config::load(&path)?,
+            None => Config::default(),
+        }
+    };
+    for p in &args.packs {
+        config.add_pack_file(p)?;
+    }
+    for p in &args.entities {
+        config.add_entities_file(p)?;
+    }
+    Ok(config)
+}
+
+fn check(args: &CheckArgs) -> Result<ExitCode, Error> {
+    let mut config = load_config(&args.config)?;
+    if !args.select.is_empty() {
+        config.select = Some(args.select.clone());
+    }
+    config.ignore.extend(args.ignore.iter().cloned());
+    let known = config.known_codes();
+    for name in args.select.iter().chain(&args.ignore) {
+        let family = ["names", "words", "scrape", "typography", "unicode", "custom", "all"].contains(&name.as_str());
+        if !family && !known.contains(name) {
+            eprintln!("copydesk: unknown rule {name:?}; `copydesk rules` lists them");
+            return Ok(ExitCode::from(2));
+        }
+    }
+    let linter = Linter::from_config(&config)?;
+    let fail_at = args.deny.unwrap_or(Severity::Error);
+
+    let mut inputs = Vec::new();
+    let mut errors = Vec::new();
+    for path in &args.paths {
+        collect(path, &mut inputs, &mut errors);
+    }
+    let mut had_error = !errors.is_empty();
+    errors.into_iter().for_each(report_error);
+    let mut results: Vec<(String, String, Vec<Diagnostic>)> = Vec::new();
+    for input in &inputs {
+        match read_input(input) {
+            Ok(text) => {
+                let diagnostics = linter.check(&text);
+                results.push((display(input), text, diagnostics));
+            }
+            Err(e) => {
+                report_error(e);
+                had_error = true;
+            }
+        }
+    }
+    let reports: Vec<FileReport<'_>> =
+        results.iter().map(|(path, source, diagnostics)| FileReport { path, source, diagnostics }).collect();
+    let mut out = String::new();
+    match args.format {
+        Format::Json => {
+            out = render::json::render(&reports);
+            out.push('\n');
+        }
+        Format::Compact => reports.iter().for_each(|r| render::compact::render(r, &mut out)),
+        Format::Human => {
+            let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stdout().is_terminal();
+            let width = std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()).unwrap_or(100);
+            let handler = render::human::handler(color, width);
+            for r in &reports {
+                render::human::render(r, &handler, &mut out);
+            }
+            out.push_str(&summary(&results));
+        }
+    }
+    let mut stdout = std::io::stdout().lock();
+    if let Err(e) = stdout.write_all(out.as_bytes()).and_then(|()| stdout.flush()) {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            eprintln!("copydesk: cannot write output: {e}");
+            return Ok(ExitCode::from(2));
+        }
+    }
+    if had_error {
+        return Ok(ExitCode::from(2));
+    }
+    let failing = results.iter().flat_map(|(_, _, d)| d).any(|d| d.severity >= fail_at);
+    Ok(if failing { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+fn summary(results: &[(String, String, Vec<Diagnostic>)]) -> String {
+    let count = |s: Severity| results.iter().flat_map(|(_, _, d)| d).filter(|d| d.severity == s).count();
+    let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
+    format!(
+        "{}, {}, {} in {}\n",
+        plural(count(Severity::Error), "error"),
+        plural(count(Severity::Warning), "warning"),
+        plural(count(Severity::Info), "info finding"),
+        plural(results.len(), "file"),
+    )
+}
+
+enum Input {
+    Stdin,
+    File(PathBuf),
+}
+
+fn display(input: &Input) -> String {
+    match input {
+        Input::Stdin => "-".to_owned(),
+        Input::File(p) => p.display().to_string(),
+    }
+}
+
+/// Expands `path` into inputs: directories recursively (sorted; .txt and .md files).
+/// Unreadable entries are collected in `errors` and the walk goes on.
+fn collect(path: &Path, out: &mut Vec<Input>, errors: &mut Vec<Error>) {
+    if path.as_os_str() == "-" {
+        out.push(Input::Stdin);
+        return;
+    }
+    let meta = match std::fs::metadata(path) {
+        Ok(m) => m,
+        Err(e) => return errors.push(Error::io(path, &e)),
+    };
+    if !meta.is_dir() {
+        out.push(Input::File(path.to_path_buf()));
+        return;
+    }
+    let entries = match std::fs::read_dir(path) {
+        Ok(rd) => rd,
+        Err(e) => return errors.push(Error::io(path, &e)),
+    };
+    let mut entries: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    entries.sort();
+    for entry in entries {
+        if entry.is_dir() {
+            collect(&entry, out, errors);
+        } else if entry.extension().is_some_and(|x| x == "txt" || x == "md") {
+            out.push(Input::File(entry));
+        }
+    }
+}
+
+fn read_input(input: &Input) -> Result<String, Error> {
+    let (bytes, path) = match input {
+        Input::Stdin => {
+            let mut buf = Vec::new();
+            std::io::stdin().read_to_end(&mut buf).map_err(|e| Error::io(Path::new("-"), &e))?;
+            (buf, Path::new("-"))
+        }
+        Input::File(p) => (std::fs::read(p).map_err(|e| Error::io(p, &e))?, p.as_path()),
+    };
+    copydesk::decode(&bytes).map(str::to_owned).map_err(|e| e.in_file(path))
+}
+
+fn rules(args: &ConfigArgs) -> Result<ExitCode, Error> {
+    let config = load_config(args)?;
+    let mut all = Config { select: None, ignore: Vec::new(), ..config };
+    all.severity.clear();
+    let linter = Linter::from_config(&all)?;
+    let metas: Vec<_> = linter.rules().collect();
+    let width = metas.iter().map(|m| m.code.len()).max().unwrap_or(4);
+    let mut out = format!("{:width$}  {:10}  {:8}  {}\n", "code", "family", "severity", "summary");
+    for m in metas {
+        out.push_str(&format!("{:width$}  {:10}  {:8}  {}\n", m.code, m.family.as_str(), m.default_severity.as_str(), m.summary));
+    }
+    print!("{out}");
+    Ok(ExitCode::SUCCESS)
+}
+
+fn explain(rule: &str, args: &ConfigArgs) -> Result<ExitCode, Error> {
+    let config = load_config(args)?;
+    let all = Config { select: None, ignore: Vec::new(), ..config };
+    let linter = Linter::from_config(&all)?;
+    let Some(meta) = linter.rules().find(|m| m.code == rule) else {
+        eprintln!("copydesk: unknown rule {rule:?}; `copydesk rules` lists them");
+        return Ok(ExitCode::from(2));
+    };
+    println!("# {}\n", meta.code);
+    println!("family: {} · default severity: {}\n", meta.family.as_str(), meta.default_severity);
+    println!("{}", copydesk::rule::clean_docs(&meta.docs));
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,474 @@
+//! Rule packs: the data-driven rules in `lints/*.toml` and in users' own files.
+//!
+//! A pack is TOML with `[[rule]]` entries of three kinds, after Vale's `existence` and
+//! `substitution` checks: `phrase` (literal phrases, case-insensitive, word-boundary
+//! aware), `pattern` (regular expressions) and `substitution` (a phrase and its
+//! replacement). Each entry reports under a rule `code`: one of the pack-driven
+//! built-in rules (`boilerplate`, `embed-residue`, `leaked-metadata`) or a code of the
+//! user's own, which becomes a custom rule. `scope` says where a match counts: anywhere
+//! (`text`), as the whole line (`line`) or at the start of a line (`line-start`).
+//! `lints/README.md` documents the format with examples.
+//!
+//! Matching is one pass per scope: all line-scoped entries of a code form one
+//! [`RegexSet`] run once per line; text-scoped entries are first screened with a
+//! [`RegexSet`] over the whole text, and only entries that match are searched for spans.
+
+use std::collections::{BTreeMap, HashSet};
+use std::path::Path;
+
+use regex::{Regex, RegexSet};
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::error::{Error, ErrorKind, Result};
+use crate::{Applicability, Document, Reporter, Severity, Span};
+
+/// Rule codes that built-in rules read pack entries for.
+pub const PACK_DRIVEN: &[&str] = &["boilerplate", "embed-residue", "leaked-metadata"];
+
+/// Where a pack entry's match counts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scope {
+    /// Anywhere in the text.
+    Text,
+    /// The match is the whole line, ignoring surrounding space and final punctuation.
+    Line,
+    /// The line begins with the match; the finding runs to the end of the line.
+    LineStart,
+}
+
+/// The kind of a pack entry.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EntryKind {
+    /// Literal phrases whose presence is the finding.
+    Phrase,
+    /// Regular expressions whose match is the finding.
+    Pattern,
+    /// Phrases with a replacement each.
+    Substitution,
+}
+
+/// One compiled `[[rule]]` entry.
+#[derive(Clone, Debug)]
+pub struct Entry {
+    /// The entry's id, unique within its pack.
+    pub id: String,
+    /// The rule code it reports under.
+    pub code: String,
+    /// Phrase, pattern or substitution.
+    pub kind: EntryKind,
+    /// Where a match counts.
+    pub scope: Scope,
+    /// The message reported; `{match}` and `{replacement}` are filled in.
+    pub message: String,
+    /// Severity override for this entry's findings.
+    pub severity: Option<Severity>,
+    /// The name of the pack it came from.
+    pub pack: String,
+    /// Regex sources (already anchored for line scopes) with their replacement.
+    alternatives: Vec<(String, Option<String>)>,
+}
+
+/// A `[[test]]` case carried by a pack.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PackTest {
+    /// A whole document to lint.
+    pub input: String,
+    /// The rule codes the pack entries must report on it, exactly.
+    pub expect: Vec<String>,
+}
+
+/// A parsed and validated pack.
+#[derive(Clone, Debug)]
+pub struct Pack {
+    /// The pack's name (`[pack] name`, or the file name).
+    pub name: String,
+    /// Its entries, in file order.
+    pub entries: Vec<Entry>,
+    /// Its tests.
+    pub tests: Vec<PackTest>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPack {
+    pack: Option<RawMeta>,
+    #[serde(default)]
+    rule: Vec<RawEntry>,
+    #[serde(default)]
+    test: Vec<RawTest>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawMeta {
+    name: String,
+    #[allow(dead_code, reason = "documentation for readers of the pack")]
+    description: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawEntry {
+    id: Spanned<String>,
+    code: Spanned<String>,
+    kind: Spanned<String>,
+    scope: Option<Spanned<String>>,
+    #[serde(default)]
+    phrases: Vec<Spanned<String>>,
+    #[serde(default)]
+    patterns: Vec<Spanned<String>>,
+    swap: Option<Spanned<BTreeMap<String, String>>>,
+    message: String,
+    severity: Option<Spanned<String>>,
+    ignorecase: Option<bool>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTest {
+    input: String,
+    expect: Vec<String>,
+}
+
+impl Pack {
+    /// Parses and validates a pack. `path` names it in errors.
+    ///
+    /// # Errors
+    /// Returns an [`ErrorKind::Pack`] error pointing into `source` when the TOML is
+    /// malformed, a field has a wrong value, an id repeats, or a pattern does not compile.
+    pub fn parse(path: &Path, source: &str) -> Result<Pack> {
+        let raw: RawPack = toml::from_str(source).map_err(|e| crate::error::from_toml(ErrorKind::Pack, path, source, &e))?;
+        let file = path.display().to_string();
+        let err = |span: std::ops::Range<usize>, msg: String| {
+            Error::new(ErrorKind::Pack, format!("invalid rule pack {file}: {msg}"))
+                .with_path(path)
+                .with_label(&file, source, Span::new(span.start, span.end), msg)
+        };
+        let name = raw.pack.map_or_else(|| path.file_stem().map_or(file.clone(), |s| s.to_string_lossy().into_owned()), |m| m.name);
+        let mut ids = HashSet::new();
+        let mut entries = Vec::with_capacity(raw.rule.len());
+        for r in raw.rule {
+            if !is_kebab(r.id.get_ref()) {
+                return Err(err(r.id.span(), format!("id {:?} is not kebab-case", r.id.get_ref())));
+            }
+            if !ids.insert(r.id.get_ref().clone()) {
+                return Err(err(r.id.span(), format!("id {:?} is used twice", r.id.get_ref())));
+            }
+            if !is_kebab(r.code.get_ref()) {
+                return Err(err(r.code.span(), format!("code {:?} is not kebab-case", r.code.get_ref())));
+            }
+            if crate::registry::RESERVED.contains(&r.code.get_ref().as_str()) && !PACK_DRIVEN.contains(&r.code.get_ref().as_str()) {
+                return Err(err(
+                    r.code.span(),
+                    format!("built-in rule {:?} does not read packs (pack-driven: {})", r.code.get_ref(), PACK_DRIVEN.join(", ")),
+                ));
+            }
+            let kind = match r.kind.get_ref().as_str() {
+                "phrase" => EntryKind::Phrase,
+                "pattern" => EntryKind::Pattern,
+                "substitution" => EntryKind::Substitution,
+                other => return Err(err(r.kind.span(), format!("kind {other:?} is not one of phrase, pattern, substitution"))),
+            };
+            let scope = match r.scope.as_ref().map(|s| s.get_ref().as_str()) {
+                None | Some("text") => Scope::Text,
+                Some("line") => Scope::Line,
+                Some("line-start") => Scope::LineStart,
+                Some(other) => {
+                    let span = r.scope.as_ref().map_or(0..0, Spanned::span);
+                    return Err(err(span, format!("scope {other:?} is not one of text, line, line-start")));
+                }
+            };
+            let severity = match &r.severity {
+                None => None,
+                Some(s) => Some(Severity::parse(s.get_ref()).ok_or_else(|| err(s.span(), format!("severity {:?} is not error, warning or info", s.get_ref())))?),
+            };
+            let flags = if r.ignorecase.unwrap_or(true) { "(?i)" } else { "" };
+            let mut alternatives = Vec::new();
+            match kind {
+                EntryKind::Phrase => {
+                    if r.phrases.is_empty() {
+                        return Err(err(r.kind.span(), "a phrase entry needs `phrases = [...]`".into()));
+                    }
+                    for p in &r.phrases {
+                        let body = phrase_regex(p.get_ref()).ok_or_else(|| err(p.span(), "empty phrase".into()))?;
+                        alternatives.push((anchor(flags, &body, scope), None));
+                    }
+                }
+                EntryKind::Pattern => {
+                    if r.patterns.is_empty() {
+                        return Err(err(r.kind.span(), "a pattern entry needs `patterns = [...]`".into()));
+                    }
+                    for p in &r.patterns {
+                        let src = anchor(flags, p.get_ref(), scope);
+                        Regex::new(&src).map_err(|e| err(p.span(), format!("pattern does not compile: {e}")))?;
+                        alternatives.push((src, None));
+                    }
+                }
+                EntryKind::Substitution => {
+                    let Some(swap) = &r.swap else {
+                        return Err(err(r.kind.span(), "a substitution entry needs `swap = { \"from\" = \"to\" }`".into()));
+                    };
+                    for (from, to) in swap.get_ref() {
+                        let body = phrase_regex(from).ok_or_else(|| err(swap.span(), "empty phrase in swap".into()))?;
+                        alternatives.push((anchor(flags, &body, scope), Some(to.clone())));
+                    }
+                }
+            }
+            for (src, _) in &alternatives {
+                if let Err(e) = Regex::new(src) {
+                    return Err(err(r.id.span(), format!("entry does not compile: {e}")));
+                }
+            }
+            entries.push(Entry {
+                id: r.id.into_inner(),
+                code: r.code.into_inner(),
+                kind,
+                scope,
+                message: r.message,
+                severity,
+                pack: name.clone(),
+                alternatives,
+            });
+        }
+        let tests = raw.test.into_iter().map(|t| PackTest { input: t.input, expect: t.expect }).collect();
+        Ok(Pack { name, entries, tests })
+    }
+
+    /// The rule codes this pack's entries report under, sorted and unique.
+    #[must_use]
+    pub fn codes(&self) -> Vec<String> {
+        let mut codes: Vec<String> = self.entries.iter().map(|e| e.code.clone()).collect();
+        codes.sort();
+        codes.dedup();
+        codes
+    }
+}
+
+fn is_kebab(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') && !s.starts_with('-') && !s.ends_with('-')
+}
+
+/// A literal phrase as a regex body: escaped, apostrophes matching either form, spaces
+/// matching any whitespace run, word boundaries at word-character ends.
+fn phrase_regex(phrase: &str) -> Option<String> {
+    let words: Vec<&str> = phrase.split_whitespace().collect();
+    if words.is_empty() {
+        return None;
+    }
+    let body = words
+        .iter()
+        .map(|w| regex::escape(w).replace(['\'', '’'], "['’‘]"))
+        .collect::<Vec<_>>()
+        .join(r"\s+");
+    let first = phrase.trim_start().chars().next().is_some_and(|c| c.is_alphanumeric());
+    let last = phrase.trim_end().chars().next_back().is_some_and(|c| c.is_alphanumeric());
+    Some(format!("{}{}{}", if first { r"\b" } else { "" }, body, if last { r"\b" } else { "" }))
+}
+
+fn anchor(flags: &str, body: &str, scope: Scope) -> String {
+    match scope {
+        Scope::Text => format!("{flags}(?:{body})"),
+        Scope::Line => format!("{flags}^(?:{body})$"),
+        Scope::LineStart => format!("{flags}^(?:{body})"),
+    }
+}
+
+/// Trims a line for line-scoped matching: leading space and invisible characters,
+/// trailing space and sentence-final punctuation. Returns the offset of the kept part.
+#[must_use]
+pub fn trim_line(line: &str) -> (usize, &str) {
+    let is_space = |c: char| c.is_whitespace() || matches!(c, '\u{feff}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}');
+    let start = line.len() - line.trim_start_matches(is_space).len();
+    let rest = &line[start..];
+    let end = rest.trim_end_matches(|c: char| is_space(c) || matches!(c, '.' | '!' | '?' | ':' | ';' | '…' | '»' | ',')).len();
+    (start, &rest[..end])
+}
+
+/// The compiled entries of one rule code, ready to run over documents.
+#[derive(Debug)]
+pub struct Matcher {
+    entries: Vec<Entry>,
+    line_set: RegexSet,
+    line_owner: Vec<usize>,
+    text_set: RegexSet,
+    text_regexes: Vec<(usize, Regex, Option<String>)>,
+}
+
+/// One match of a pack entry.
+#[derive(Debug)]
+pub struct Hit<'e> {
+    /// The entry that matched.
+    pub entry: &'e Entry,
+    /// Where, in the original text.
+    pub span: Span,
+    /// The replacement, for substitutions.
+    pub replacement: Option<&'e str>,
+}
+
+impl Matcher {
+    /// Compiles `entries` (all of one code, or any mix) into one matcher.
+    ///
+    /// # Errors
+    /// Returns an [`ErrorKind::Pack`] error when the combined set exceeds regex limits.
+    pub fn new(entries: Vec<Entry>) -> Result<Matcher> {
+        let mut line_src = Vec::new();
+        let mut line_owner = Vec::new();
+        let mut text_src = Vec::new();
+        let mut text_regexes = Vec::new();
+        for (i, e) in entries.iter().enumerate() {
+            for (src, repl) in &e.alternatives {
+                if e.scope == Scope::Text {
+                    text_src.push(src.clone());
+                    let re = Regex::new(src).map_err(|err| Error::new(ErrorKind::Pack, format!("pack {}: entry {}: {err}", e.pack, e.id)))?;
+                    text_regexes.push((i, re, repl.clone()));
+                } else {
+                    line_src.push(src.clone());
+                    line_owner.push(i);
+                }
+            }
+        }
+        let set = |src: &[String]| {
+            RegexSet::new(src).map_err(|e| Error::new(ErrorKind::Pack, format!("pack patterns do not compile together: {e}")))
+        };
+        Ok(Matcher { line_set: set(&line_src)?, line_owner, text_set: set(&text_src)?, text_regexes, entries })
+    }
+
+    /// Whether there is nothing to match.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Calls `f` for every match in `doc`: at most one per line for line-scoped entries
+    /// (the first entry in pack order wins), then text-scoped matches in text order.
+    pub fn run<'e>(&'e self, doc: &Document<'_>, mut f: impl FnMut(Hit<'e>)) {
+        if !self.line_owner.is_empty() {
+            for line in doc.lines() {
+                let text = doc.slice(line.span);
+                let (off, trimmed) = trim_line(text);
+                if trimmed.is_empty() {
+                    continue;
+                }
+                let Some(first) = self.line_set.matches(trimmed).iter().map(|i| self.line_owner[i]).min() else { continue };
+                let kept = text[off..].trim_end();
+                let start = line.span.start + off;
+                f(Hit { entry: &self.entries[first], span: Span::new(start, start + kept.len()), replacement: None });
+            }
+        }
+        if self.text_regexes.is_empty() {
+            return;
+        }
+        let text = doc.text();
+        for i in &self.text_set.matches(text) {
+            let (entry, re, repl) = &self.text_regexes[i];
+            for m in re.find_iter(text) {
+                if m.is_empty() {
+                    continue;
+                }
+                f(Hit { entry: &self.entries[*entry], span: Span::new(m.start(), m.end()), replacement: repl.as_deref() });
+            }
+        }
+    }
+
+    /// Runs the matcher and reports each hit through `out`, skipping hits that overlap
+    /// an earlier one.
+    pub fn report(&self, doc: &Document<'_>, out: &mut Reporter<'_>) {
+        let mut taken: Vec<Span> = Vec::new();
+        self.run(doc, |hit| {
+            if taken.iter().any(|s| s.overlaps(hit.span)) {
+                return;
+            }
+            taken.push(hit.span);
+            let matched = doc.slice(hit.span);
+            let replacement = hit.replacement.map(|r| match_case(matched, r));
+            let message = hit.entry.message.replace("{match}", matched).replace("{replacement}", replacement.as_deref().unwrap_or(""));
+            let severity = hit.entry.severity.unwrap_or(out.severity());
+            let d = out.report_with(severity, hit.span, message);
+            if let Some(r) = replacement {
+                d.suggest(r, Applicability::Maybe);
+            }
+        });
+    }
+}
+
+/// Gives `replacement` the capitalisation of `matched` (first letter, or all caps).
+fn match_case(matched: &str, replacement: &str) -> String {
+    let letters: Vec<char> = matched.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.len() > 1 && letters.iter().all(|c| c.is_uppercase()) {
+        return replacement.to_uppercase();
+    }
+    if matched.chars().next().is_some_and(char::is_uppercase) {
+        let mut c = replacement.chars();
+        return c.next().map_or(String::new(), |f| f.to_uppercase().chain(c).collect());
+    }
+    replacement.to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PACK: &str = r#"
+[pack]
+name = "test"
+
+[[rule]]
+id = "comment-prompt"
+code = "boilerplate"
+kind = "phrase"
+scope = "line"
+phrases = ["leave a comment", "don't miss"]
+message = "comment prompt"
+
+[[rule]]
+id = "house-email"
+code = "house-style"
+kind = "substitution"
+swap = { "e-mail" = "email" }
+message = "write {replacement}, not {match}"
+"#;
+
+    fn hits(text: &str) -> Vec<(String, String)> {
+        let pack = Pack::parse(Path::new("t.toml"), PACK).unwrap();
+        let m = Matcher::new(pack.entries).unwrap();
+        let doc = Document::new(text);
+        let mut v = Vec::new();
+        m.run(&doc, |h| v.push((h.entry.id.clone(), doc.slice(h.span).to_owned())));
+        v
+    }
+
+    #[test]
+    fn line_scope_needs_whole_line() {
+        assert_eq!(hits("Body.\n  Leave a  Comment!\n"), [("comment-prompt".into(), "Leave a  Comment!".into())]);
+        assert!(hits("She did leave a comment on it.").is_empty());
+        assert_eq!(hits("Don’t miss").len(), 1);
+    }
+
+    #[test]
+    fn substitution_respects_word_boundaries_and_case() {
+        assert_eq!(hits("Send an E-mail."), [("house-email".into(), "E-mail".into())]);
+        assert!(hits("re-mailing").is_empty());
+        assert_eq!(match_case("E-mail", "email"), "Email");
+        assert_eq!(match_case("E-MAIL", "email"), "EMAIL");
+    }
+
+    #[test]
+    fn errors_point_into_the_pack() {
+        let bad = "[[rule]]\nid = \"x\"\ncode = \"boilerplate\"\nkind = \"pattern\"\npatterns = ['(unclosed']\nmessage = \"m\"\n";
+        let e = Pack::parse(Path::new("bad.toml"), bad).unwrap_err();
+        assert_eq!(e.kind(), &ErrorKind::Pack);
+        let span = e.span().unwrap();
+        assert_eq!(&bad[span.start..span.end], "'(unclosed'");
+        let e = Pack::parse(Path::new("bad.toml"), "[[rule]]\nid = 3\n").unwrap_err();
+        assert!(e.span().is_some());
+        let e = Pack::parse(Path::new("b.toml"), "[[rule]]\nid=\"a\"\ncode=\"repeated-word\"\nkind=\"phrase\"\nphrases=[\"x\"]\nmessage=\"m\"").unwrap_err();
+        assert!(e.to_string().contains("does not read packs"));
+    }
+
+    #[test]
+    fn trims_lines() {
+        assert_eq!(trim_line("  Leave a Comment!  "), (2, "Leave a Comment"));
+        assert_eq!(trim_line("\u{feff}Hi…"), (3, "Hi"));
+    }
+}

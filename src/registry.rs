@@ -1,0 +1,227 @@
+//! Every rule, in alphabetical order, and the data they are built from.
+//!
+//! [`build`] constructs the enabled rules from a [`Config`]: built-in rules first, then
+//! one custom rule per code that user packs define. Registration is alphabetical and a
+//! test keeps it so.
+
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::sync::Arc;
+
+use once_cell::sync::Lazy;
+
+use crate::entities::{self, Entity, Gazetteer};
+use crate::error::Result;
+use crate::pack::{Entry, Matcher, Pack};
+use crate::rule::{Family, Reporter, Rule, RuleMeta};
+use crate::rules;
+use crate::{Config, Document, Severity};
+
+mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
+}
+
+/// Codes of the built-in rules, alphabetical.
+pub const BUILTIN: &[&str] = &[
+    "apostrophe",
+    "boilerplate",
+    "embed-residue",
+    "leaked-metadata",
+    "repeated-word",
+    "unbalanced-quote",
+    "whitespace",
+];
+
+/// Codes reserved for built-in rules, whether or not they are implemented yet: user
+/// packs may not define rules under these names.
+pub const RESERVED: &[&str] = &[
+    "apostrophe",
+    "boilerplate",
+    "duplicate-passage",
+    "embed-residue",
+    "invisible-char",
+    "leaked-metadata",
+    "mangled-name",
+    "mojibake",
+    "name-variant",
+    "orphan-modifier",
+    "pronoun-mismatch",
+    "repeated-word",
+    "run-together",
+    "stylized-text",
+    "unbalanced-quote",
+    "whitespace",
+];
+
+static EMBEDDED_PACKS: Lazy<Vec<Pack>> = Lazy::new(|| {
+    embedded::RULE_PACKS
+        .iter()
+        .map(|(name, src)| Pack::parse(Path::new(&format!("lints/{name}")), src).unwrap_or_else(|e| panic!("embedded pack {name} is invalid: {e}")))
+        .collect()
+});
+
+static EMBEDDED_ENTITIES: Lazy<Vec<Entity>> = Lazy::new(|| {
+    embedded::ENTITY_PACKS
+        .iter()
+        .flat_map(|(name, src)| {
+            entities::parse_pack(Path::new(&format!("lints/entities/{name}")), src)
+                .unwrap_or_else(|e| panic!("embedded entity pack {name} is invalid: {e}"))
+        })
+        .collect()
+});
+
+/// The rule packs embedded from `lints/*.toml`, parsed once.
+#[must_use]
+pub fn embedded_packs() -> &'static [Pack] {
+    &EMBEDDED_PACKS
+}
+
+/// The `(file name, source)` of every embedded rule pack.
+#[must_use]
+pub fn embedded_pack_sources() -> &'static [(&'static str, &'static str)] {
+    embedded::RULE_PACKS
+}
+
+/// The `(file name, source)` of every embedded entity pack.
+#[must_use]
+pub fn embedded_entity_sources() -> &'static [(&'static str, &'static str)] {
+    embedded::ENTITY_PACKS
+}
+
+/// What rule constructors read: the configuration, every pack and every entity.
+pub struct Resources<'c> {
+    /// The configuration the linter is built from.
+    pub config: &'c Config,
+    /// Embedded packs followed by the configuration's extra packs.
+    pub packs: Vec<&'c Pack>,
+    /// Embedded entities followed by the configuration's extra entities.
+    pub gazetteer: Arc<Gazetteer>,
+}
+
+impl<'c> Resources<'c> {
+    /// Gathers the data for `config`.
+    #[must_use]
+    pub fn new(config: &'c Config) -> Self {
+        let packs = EMBEDDED_PACKS.iter().chain(&config.packs).collect();
+        let entities = EMBEDDED_ENTITIES.iter().chain(&config.entities).cloned().collect();
+        Resources { config, packs, gazetteer: Arc::new(Gazetteer::new(entities)) }
+    }
+
+    /// Every pack entry reporting under `code`, in pack order.
+    #[must_use]
+    pub fn entries_for(&self, code: &str) -> Vec<Entry> {
+        self.packs.iter().flat_map(|p| &p.entries).filter(|e| e.code == code).cloned().collect()
+    }
+}
+
+/// Builds every built-in rule, alphabetically, then the custom pack rules.
+///
+/// # Errors
+/// Returns an error when pack entries cannot be compiled together.
+pub fn build_all(res: &Resources<'_>) -> Result<Vec<Box<dyn Rule>>> {
+    let mut all: Vec<Box<dyn Rule>> = vec![
+        Box::new(rules::typography::apostrophe::Apostrophe::new()),
+        Box::new(rules::scrape::boilerplate::Boilerplate::new(res)?),
+        Box::new(rules::scrape::embed_residue::EmbedResidue::new(res)?),
+        Box::new(rules::scrape::leaked_metadata::LeakedMetadata::new(res)?),
+        Box::new(rules::words::repeated_word::RepeatedWord::new()),
+        Box::new(rules::typography::unbalanced_quote::UnbalancedQuote::new()),
+        Box::new(rules::typography::whitespace::Whitespace::new()),
+    ];
+    let mut custom: BTreeMap<String, Vec<Entry>> = BTreeMap::new();
+    for e in res.packs.iter().flat_map(|p| &p.entries) {
+        if !BUILTIN.contains(&e.code.as_str()) {
+            custom.entry(e.code.clone()).or_default().push(e.clone());
+        }
+    }
+    for (code, entries) in custom {
+        all.push(Box::new(PackRule::new(code, entries)?));
+    }
+    Ok(all)
+}
+
+/// The rules enabled by `config`, each with its configured severity.
+///
+/// # Errors
+/// As [`build_all`].
+pub fn build(config: &Config) -> Result<Vec<(Box<dyn Rule>, Severity)>> {
+    let res = Resources::new(config);
+    Ok(build_all(&res)?
+        .into_iter()
+        .filter(|r| config.enabled(r.meta()))
+        .map(|r| {
+            let sev = config.severity_for(r.meta());
+            (r, sev)
+        })
+        .collect())
+}
+
+/// A rule defined entirely by user pack entries under a code of their own.
+pub struct PackRule {
+    meta: RuleMeta,
+    matcher: Matcher,
+}
+
+impl PackRule {
+    /// Compiles the entries of one custom code.
+    ///
+    /// # Errors
+    /// When the entries' patterns cannot be compiled together.
+    pub fn new(code: String, entries: Vec<Entry>) -> Result<Self> {
+        let packs: Vec<&str> = entries.iter().map(|e| e.pack.as_str()).collect::<std::collections::BTreeSet<_>>().into_iter().collect();
+        let summary = entries.first().map_or_else(String::new, |e| e.message.clone());
+        let mut docs = format!("## What it flags\nPhrases and patterns from the pack(s) {}:\n", packs.join(", "));
+        for e in &entries {
+            docs.push_str(&format!("- `{}`: {}\n", e.id, e.message));
+        }
+        docs.push_str("\n## Why it matters\nA team defined this rule for its own house style or site.\n");
+        let meta = RuleMeta {
+            code: Cow::Owned(code),
+            family: Family::Custom,
+            default_severity: Severity::Warning,
+            summary: Cow::Owned(summary),
+            docs: Cow::Owned(docs),
+        };
+        Ok(PackRule { meta, matcher: Matcher::new(entries)? })
+    }
+}
+
+impl Rule for PackRule {
+    fn meta(&self) -> &RuleMeta {
+        &self.meta
+    }
+
+    fn check(&self, doc: &Document<'_>, out: &mut Reporter<'_>) {
+        self.matcher.report(doc, out);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn registration_is_alphabetical_and_matches_builtin() {
+        let config = Config::default();
+        let res = Resources::new(&config);
+        let codes: Vec<String> = build_all(&res).unwrap().iter().map(|r| r.meta().code.to_string()).collect();
+        assert_eq!(codes, BUILTIN);
+        let mut sorted = BUILTIN.to_vec();
+        sorted.sort_unstable();
+        assert_eq!(sorted, BUILTIN);
+        assert!(BUILTIN.iter().all(|c| RESERVED.contains(c)));
+    }
+
+    #[test]
+    fn every_rule_is_documented() {
+        let config = Config::default();
+        for r in build_all(&Resources::new(&config)).unwrap() {
+            let m = r.meta();
+            for section in ["## What it flags", "## Why it matters", "## Example"] {
+                assert!(m.docs.contains(section), "{} lacks {section}", m.code);
+            }
+            assert!(!m.summary.is_empty());
+        }
+    }
+}

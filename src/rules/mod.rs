@@ -1,0 +1,5 @@
+//! The built-in rules, one file per rule and one folder per [`crate::Family`].
+
+pub mod scrape;
+pub mod typography;
+pub mod words;

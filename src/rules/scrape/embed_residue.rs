@@ -1,0 +1,50 @@
+//! `embed-residue`: what an embedded social post leaves when its markup is stripped.
+
+use crate::declare_rule;
+use crate::error::Result;
+use crate::pack::Matcher;
+use crate::registry::Resources;
+use crate::rule::{Reporter, Rule, RuleMeta};
+use crate::Document;
+
+declare_rule! {
+    /// ## What it flags
+    /// Leftovers of embedded posts: pic.twitter.com links, twitter.com and x.com status
+    /// URLs (also truncated ones ending in "…"), tweet signature lines ("— Name
+    /// (@handle) Month D, YYYY"), tweet header lines ("Display Name @handle" at the
+    /// start of a line), and Instagram, YouTube, TikTok and Facebook embed text ("View
+    /// this post on Instagram", "A post shared by …"). Patterns live in
+    /// `lints/embeds.toml`.
+    ///
+    /// ## Why it matters
+    /// An embed renders as a card on the page; flattened to text it becomes noise in the
+    /// middle of the article. Severity **error**: residue is certain and visible. A
+    /// handle mentioned in running prose ("wrote @CatQue7 in response") is not residue.
+    ///
+    /// ## Example
+    /// `… a giant pop star #JungKook pic.twitter.com/1tKR3sFJ4g` → remove the link
+    pub struct EmbedResidue {
+        matcher: Matcher,
+    }
+    META = "embed-residue", Scrape, Error, "leftovers of embedded tweets and posts";
+}
+
+impl EmbedResidue {
+    /// Compiles the `embed-residue` entries of every pack.
+    ///
+    /// # Errors
+    /// When the entries cannot be compiled together.
+    pub fn new(res: &Resources<'_>) -> Result<Self> {
+        Ok(EmbedResidue { matcher: Matcher::new(res.entries_for(&META.code))? })
+    }
+}
+
+impl Rule for EmbedResidue {
+    fn meta(&self) -> &RuleMeta {
+        &META
+    }
+
+    fn check(&self, doc: &Document<'_>, out: &mut Reporter<'_>) {
+        self.matcher.report(doc, out);
+    }
+}

@@ -1,0 +1,5 @@
+//! What scraping leaves behind: embeds, site chrome, leaked metadata.
+
+pub mod boilerplate;
+pub mod embed_residue;
+pub mod leaked_metadata;

@@ -1,0 +1,257 @@
+//! `unbalanced-quote`: a quotation that never closes, or closes with the wrong mark.
+
+use crate::declare_rule;
+use crate::rule::{Reporter, Rule, RuleMeta};
+use crate::{Applicability, Document, Span};
+
+declare_rule! {
+    /// ## What it flags
+    /// - a quotation opened in a paragraph that never closes there, when the next
+    ///   paragraph does not continue it: `… from a “third person perspective.`
+    /// - a quotation closed by the wrong mark: `‘This is it,'` (curly open, straight
+    ///   close), `“Seven"`, `"Seven”`;
+    /// - a closing curly quote with no opening one: `he said.” Then`.
+    ///
+    /// ## Why it matters
+    /// Scrapers drop or mangle quote marks when they strip markup, and readers can no
+    /// longer tell where a quotation ends. Severity **warning**: apostrophes and quotes
+    /// share characters, so a person should confirm.
+    ///
+    /// Apostrophes are not quotes: "rock 'n' roll", "'90s", "Jones' car", "don’t",
+    /// "’em". A quotation that runs on into the next paragraph leaves its paragraph
+    /// unclosed and reopens the next one; by long-standing convention that is correct
+    /// and not flagged. Nested quotations of the same kind (“…“Seven”…”) balance.
+    ///
+    /// ## Example
+    /// `I thought, ‘This is it,'” he told the outlet.` → `I thought, ‘This is it,’” he told the outlet.`
+    pub struct UnbalancedQuote;
+    META = "unbalanced-quote", Typography, Warning, "a quotation that never closes or closes with the wrong mark";
+}
+
+impl UnbalancedQuote {
+    /// The rule (it holds no data).
+    #[must_use]
+    pub fn new() -> Self {
+        UnbalancedQuote
+    }
+}
+
+impl Default for UnbalancedQuote {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// Words that begin with an elided letter, whose leading ' or ‘ is an apostrophe.
+const ELISIONS: &[&str] = &["n", "em", "til", "cause", "cos", "tis", "twas", "bout", "round", "allo", "ere", "neath", "ow", "im", "er"];
+
+fn is_quote(c: char) -> bool {
+    matches!(c, '“' | '”' | '"' | '‘' | '’' | '\'' | '„')
+}
+
+/// An open quotation: where it opened and with which mark.
+#[derive(Clone, Copy)]
+struct Open {
+    at: usize,
+    mark: char,
+}
+
+impl Rule for UnbalancedQuote {
+    fn meta(&self) -> &RuleMeta {
+        &META
+    }
+
+    fn check(&self, doc: &Document<'_>, out: &mut Reporter<'_>) {
+        let text = doc.text();
+        let paragraphs = doc.paragraphs();
+        for (pi, para) in paragraphs.iter().enumerate() {
+            let body = doc.slice(para.span);
+            // Cheap screen: most paragraphs hold no quote marks at all.
+            if !body.contains(is_quote) {
+                continue;
+            }
+            let next_opens = paragraphs.get(pi + 1).map(|p| doc.slice(p.span).trim_start().chars().next());
+            let next_opens_double = matches!(next_opens, Some(Some('“' | '"' | '„')));
+            let next_opens_single = matches!(next_opens, Some(Some('‘' | '\'')));
+            let mut double: Vec<Open> = Vec::new();
+            let mut single: Vec<Open> = Vec::new();
+            let mut chars = body.char_indices().peekable();
+            let mut prev: Option<char> = None;
+            while let Some((rel, c)) = chars.next() {
+                let at = para.span.start + rel;
+                let next = chars.peek().map(|&(_, n)| n);
+                let before = prev;
+                prev = Some(c);
+                let letter_before = before.is_some_and(char::is_alphanumeric);
+                let space_before = before.is_none_or(|b| b.is_whitespace() || matches!(b, '(' | '[' | '—' | '–' | '-' | '“' | '"' | '‘'));
+                let letter_after = next.is_some_and(char::is_alphanumeric);
+                match c {
+                    '“' | '„' => double.push(Open { at, mark: c }),
+                    '”' => match double.pop() {
+                        Some(o) if o.mark == '"' => wrong_mark(out, text, o, at, c, '"'),
+                        Some(_) => {}
+                        None => {
+                            out.report(Span::new(at, at + c.len_utf8()), "closing quote “”” with no opening quote");
+                        }
+                    },
+                    '"' => {
+                        // An inch mark: 12" vinyl, 5'10".
+                        if before.is_some_and(|b| b.is_ascii_digit()) && !letter_after {
+                            continue;
+                        }
+                        match double.last().copied() {
+                            Some(o) if o.mark == '"' => {
+                                double.pop();
+                            }
+                            Some(o) if !(space_before && letter_after) => {
+                                double.pop();
+                                wrong_mark(out, text, o, at, c, '”');
+                            }
+                            _ => double.push(Open { at, mark: c }),
+                        }
+                    }
+                    '‘' => {
+                        // After a letter it is a (wrong) apostrophe: `apostrophe` reports it.
+                        if letter_before || next.is_some_and(|n| n.is_ascii_digit()) || elision_follows(body, rel + c.len_utf8()) {
+                            continue;
+                        }
+                        single.push(Open { at, mark: c });
+                    }
+                    '’' => {
+                        if letter_before && letter_after {
+                            continue; // don’t
+                        }
+                        match single.last().copied() {
+                            Some(o) if o.mark == '‘' && !letter_after => {
+                                single.pop();
+                            }
+                            Some(o) if o.mark == '\'' && !letter_after && !space_before => {
+                                single.pop();
+                                wrong_mark(out, text, o, at, c, '\'');
+                            }
+                            _ => {} // Jones’ car, ’90s
+                        }
+                    }
+                    '\'' => {
+                        if letter_before && letter_after {
+                            continue; // don't
+                        }
+                        if space_before && letter_after {
+                            if next.is_some_and(|n| n.is_ascii_digit()) || elision_follows(body, rel + 1) {
+                                continue;
+                            }
+                            single.push(Open { at, mark: c });
+                            continue;
+                        }
+                        // A closing-looking mark: after a letter or punctuation, before a non-letter.
+                        if space_before || letter_after {
+                            continue;
+                        }
+                        match single.last().copied() {
+                            Some(o) if o.mark == '\'' => {
+                                single.pop();
+                            }
+                            // Only after punctuation is a straight mark certainly closing a ‘
+                            // quotation; after a letter it may be a plural possessive.
+                            Some(o) if o.mark == '‘' && !letter_before => {
+                                single.pop();
+                                wrong_mark(out, text, o, at, c, '’');
+                            }
+                            _ => {}
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            for (stack, runs_on, kind) in [(&double, next_opens_double, "quotation"), (&single, next_opens_single, "single-quoted passage")] {
+                // Unclosed at the paragraph's end: fine when the next paragraph reopens it.
+                let Some(first) = stack.first() else { continue };
+                if runs_on {
+                    continue;
+                }
+                let end = sentence_end(text, first.at, para.span.end);
+                out.report(Span::new(first.at, end), format!("{kind} opened with “{}” is never closed", first.mark));
+            }
+        }
+    }
+}
+
+/// Reports a quotation opened with `open.mark` and closed at `at` with `close`,
+/// suggesting the whole quotation with the right closing mark.
+fn wrong_mark(out: &mut Reporter<'_>, text: &str, open: Open, at: usize, close: char, right: char) {
+    let span = Span::new(open.at, at + close.len_utf8());
+    let fixed = format!("{}{}", &text[open.at..at], right);
+    out.report(span, format!("quotation opened with “{}” is closed with “{close}”", open.mark)).suggest(fixed, Applicability::Auto);
+}
+
+/// Whether the text at `from` is one of the elided words ('n', 'em, 'til…).
+fn elision_follows(body: &str, from: usize) -> bool {
+    let rest = &body[from..];
+    let word_len = rest.find(|c: char| !c.is_alphabetic()).unwrap_or(rest.len());
+    let word = &rest[..word_len];
+    ELISIONS.iter().any(|e| e.eq_ignore_ascii_case(word))
+}
+
+/// End of the sentence that starts at `from`, at most `limit`.
+fn sentence_end(text: &str, from: usize, limit: usize) -> usize {
+    let slice = &text[from..limit];
+    for (i, c) in slice.char_indices() {
+        let after = i + c.len_utf8();
+        if matches!(c, '.' | '!' | '?' | '…') && slice[after..].chars().next().is_none_or(char::is_whitespace) {
+            return from + after;
+        }
+    }
+    limit
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Diagnostic, Severity};
+
+    fn run(text: &str) -> Vec<Diagnostic> {
+        let mut v = Vec::new();
+        UnbalancedQuote.check(&Document::new(text), &mut Reporter::new(&META, Severity::Warning, &mut v));
+        v
+    }
+
+    fn spans(text: &str) -> Vec<&str> {
+        run(text).into_iter().map(|d| &text[d.span.start..d.span.end]).collect::<Vec<_>>().leak().to_vec()
+    }
+
+    #[test]
+    fn flags_unclosed_quotation() {
+        assert_eq!(spans("He saw it from a “third person perspective.\n\nI want more."), ["“third person perspective."]);
+        assert_eq!(spans("She said \"no way. Then left."), ["\"no way."]);
+    }
+
+    #[test]
+    fn flags_wrong_closing_mark() {
+        let t = "“Upon hearing ‘Seven,’ I thought, ‘This is it,'” he told the outlet.";
+        let d = run(t);
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(&t[d[0].span.start..d[0].span.end], "‘This is it,'");
+        assert_eq!(d[0].suggestions[0].replacement, "‘This is it,’");
+        assert_eq!(spans("He said “Seven\" twice."), ["“Seven\""]);
+    }
+
+    #[test]
+    fn flags_stray_closer() {
+        assert_eq!(spans("he said.” Then"), ["”"]);
+    }
+
+    #[test]
+    fn passes_apostrophes_and_running_quotes() {
+        for ok in [
+            "rock 'n' roll in the '90s and Jones' car, don’t",
+            "rock ‘n’ roll and ’em",
+            "“I went home.\n\n“Then I slept,” she said.",
+            "\"We left.\n\n\"Then we came back,\" he said.",
+            "“I only have one goal. “Seven” wasn’t planned. I said, ‘Oh, I have to do this one.’ That’s all.”",
+            "The players' union said 'no' to the 12\" record.",
+            "She said 'yes'.",
+        ] {
+            assert!(run(ok).is_empty(), "{ok}: {:?}", run(ok));
+        }
+    }
+}

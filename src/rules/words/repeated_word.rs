@@ -1,0 +1,122 @@
+//! `repeated-word`: the same word twice in a row.
+
+use crate::declare_rule;
+use crate::document::TokenKind;
+use crate::rule::{Reporter, Rule, RuleMeta};
+use crate::{Applicability, Document};
+
+declare_rule! {
+    /// ## What it flags
+    /// The same word twice in a row, separated only by spaces: "producing producing",
+    /// "the the". Case is ignored ("The the").
+    ///
+    /// ## Why it matters
+    /// Scrapers that join text nodes, and editors working fast, double words. Readers
+    /// notice at once. Severity **warning**: some doublings are grammatical, and a person
+    /// should judge the rest.
+    ///
+    /// Not flagged: grammatical or idiomatic doublings ("had had", "that that", "is is",
+    /// "bye bye", "no no", "very very"), numbers, words split by punctuation or a line
+    /// break between paragraphs, and doubled capitalised names ("Duran Duran", "Bora
+    /// Bora").
+    ///
+    /// ## Example
+    /// `worked on the songwriting and producing producing for "Seven"` →
+    /// `worked on the songwriting and producing for "Seven"`
+    pub struct RepeatedWord;
+    META = "repeated-word", Words, Warning, "the same word twice in a row";
+}
+
+/// Words whose doubling is grammatical or idiomatic.
+const ALLOWED: &[&str] = &[
+    "bye", "chop", "had", "ha", "hey", "knock", "la", "na", "no", "now", "oh", "so", "that", "tut", "very", "yeah", "yes", "is",
+    "do", "go", "boo", "bla", "blah", "choo", "dum", "ho", "hee", "hush", "long", "many", "more", "far", "bang", "pom", "aye",
+    "cha", "ta", "tick", "well", "wow", "yo", "yum", "woo", "oo", "ooh", "ah", "aw", "mm", "hmm", "uh", "um", "bling", "ding",
+    "dong", "night", "there", "what", "who", "where", "why", "please", "again", "baby", "honey", "sorry", "come", "run", "out",
+    "really", "all", "ever", "over", "round", "through", "her", "tsk",
+];
+
+impl RepeatedWord {
+    /// The rule (it holds no data).
+    #[must_use]
+    pub fn new() -> Self {
+        RepeatedWord
+    }
+}
+
+impl Default for RepeatedWord {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Rule for RepeatedWord {
+    fn meta(&self) -> &RuleMeta {
+        &META
+    }
+
+    fn check(&self, doc: &Document<'_>, out: &mut Reporter<'_>) {
+        let text = doc.text();
+        for pair in doc.tokens().windows(2) {
+            let (a, b) = (&pair[0], &pair[1]);
+            // Only words: numbers ("10 10"), punctuation and emoji repeat legitimately.
+            if a.kind != TokenKind::Word || b.kind != TokenKind::Word {
+                continue;
+            }
+            // Same paragraph, separated by nothing but spaces or one line break.
+            if a.paragraph != b.paragraph || !text[a.end()..b.start].chars().all(char::is_whitespace) {
+                continue;
+            }
+            if !a.text.eq_ignore_ascii_case(b.text) && a.text.to_lowercase() != b.text.to_lowercase() {
+                continue;
+            }
+            // Single letters repeat in lists and initials ("A A Milne", "b b").
+            if a.text.chars().count() < 2 {
+                continue;
+            }
+            if ALLOWED.iter().any(|w| w.eq_ignore_ascii_case(a.text)) {
+                continue;
+            }
+            // Doubled capitalised names: "Duran Duran", "Walla Walla", "Sirhan Sirhan".
+            let capital = |s: &str| s.chars().next().is_some_and(char::is_uppercase);
+            if capital(a.text) && capital(b.text) && !a.text.chars().all(|c| c.is_uppercase() || !c.is_alphabetic()) {
+                continue;
+            }
+            // All-caps doublings are chants and acronyms in quotes ("GO GO", "NO NO").
+            if a.text.chars().all(|c| !c.is_lowercase()) && b.text.chars().all(|c| !c.is_lowercase()) {
+                continue;
+            }
+            let span = crate::Span::new(a.start, b.end());
+            out.report(span, format!("“{}” is repeated", b.text)).suggest(a.text, Applicability::Auto);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Diagnostic, Severity};
+
+    fn run(text: &str) -> Vec<Diagnostic> {
+        let mut v = Vec::new();
+        RepeatedWord.check(&Document::new(text), &mut Reporter::new(&META, Severity::Warning, &mut v));
+        v
+    }
+
+    #[test]
+    fn flags_doubled_words() {
+        let d = run("the songwriting and producing producing for");
+        assert_eq!(d.len(), 1);
+        assert_eq!(&"the songwriting and producing producing for"[d[0].span.start..d[0].span.end], "producing producing");
+        assert_eq!(d[0].suggestions[0].replacement, "producing");
+        assert_eq!(run("The the cat").len(), 1);
+        assert_eq!(run("in the\nthe morning").len(), 1);
+    }
+
+    #[test]
+    fn passes_grammatical_and_separated_doublings() {
+        for ok in ["He had had enough.", "I said that that was fine.", "bye bye", "no, no", "10 10", "Duran Duran played", "the\n\nthe", "GO GO GO", "a a"] {
+            assert!(run(ok).is_empty(), "{ok}");
+        }
+    }
+}
