@@ -116,7 +116,7 @@ impl Rule for Apostrophe {
             let word_start = text[..i].rfind(|ch: char| !ch.is_alphanumeric()).map_or(0, |p| p + text[p..].chars().next().map_or(1, char::len_utf8));
             let word_end = text[i + c.len_utf8()..].find(|ch: char| !ch.is_alphanumeric()).map_or(text.len(), |p| p + i + c.len_utf8());
             let word = &text[word_start..word_end];
-            out.report(span, format!("“{c}” used as an apostrophe in “{word}”"))
+            out.report(span, format!("`{c}` used as an apostrophe in “{word}”"))
                 .suggest(apostrophe.to_string(), Applicability::Auto);
         }
     }

@@ -83,7 +83,9 @@ impl Rule for UnbalancedQuote {
                 let before = prev;
                 prev = Some(c);
                 let letter_before = before.is_some_and(char::is_alphanumeric);
-                let space_before = before.is_none_or(|b| b.is_whitespace() || matches!(b, '(' | '[' | '—' | '–' | '-' | '“' | '"' | '‘'));
+                // Where a quotation may open: after space, an opening bracket, a dash or
+                // another opening quote. Anything else before a mark makes it a closer.
+                let space_before = before.is_none_or(|b| b.is_whitespace() || matches!(b, '(' | '[' | '—' | '–' | '“' | '"' | '‘'));
                 let letter_after = next.is_some_and(char::is_alphanumeric);
                 match c {
                     '“' | '„' => double.push(Open { at, mark: c }),
@@ -91,22 +93,33 @@ impl Rule for UnbalancedQuote {
                         Some(o) if o.mark == '"' => wrong_mark(out, text, o, at, c, '"'),
                         Some(_) => {}
                         None => {
-                            out.report(Span::new(at, at + c.len_utf8()), "closing quote “”” with no opening quote");
+                            out.report(Span::new(at, at + c.len_utf8()), "closing quote `”` with no opening quote");
                         }
                     },
                     '"' => {
-                        // An inch mark: 12" vinyl, 5'10".
-                        if before.is_some_and(|b| b.is_ascii_digit()) && !letter_after {
+                        // An inch mark (12" vinyl, 5'10") unless it closes an open quotation.
+                        if before.is_some_and(|b| b.is_ascii_digit()) && !letter_after && double.last().is_none_or(|o| o.mark != '"') {
                             continue;
                         }
+                        let opens = space_before && next.is_some_and(|n| !n.is_whitespace());
+                        let closes = !space_before && !letter_after;
                         match double.last().copied() {
+                            // A new quotation opening right after a sentence while one is
+                            // open: paragraphs of a running quotation joined on one line
+                            // ("… yet. "We want …"), as the convention leaves them.
+                            Some(o) if o.mark == '"' && opens && sentence_before(body, rel) => {
+                                double.pop();
+                                double.push(Open { at, mark: c });
+                            }
                             Some(o) if o.mark == '"' => {
                                 double.pop();
                             }
-                            Some(o) if !(space_before && letter_after) => {
+                            Some(o) if closes => {
                                 double.pop();
                                 wrong_mark(out, text, o, at, c, '”');
                             }
+                            // A closing-looking mark with nothing open is ambiguous.
+                            None if closes => {}
                             _ => double.push(Open { at, mark: c }),
                         }
                     }
@@ -169,8 +182,13 @@ impl Rule for UnbalancedQuote {
                 if runs_on {
                     continue;
                 }
+                // A lone straight ' before a word is as often an elision ('bot nets, 'burbs)
+                // as an opening quote; without a closing mark in sight, leave it.
+                if first.mark == '\'' {
+                    continue;
+                }
                 let end = sentence_end(text, first.at, para.span.end);
-                out.report(Span::new(first.at, end), format!("{kind} opened with “{}” is never closed", first.mark));
+                out.report(Span::new(first.at, end), format!("{kind} opened with `{}` is never closed", first.mark));
             }
         }
     }
@@ -181,7 +199,13 @@ impl Rule for UnbalancedQuote {
 fn wrong_mark(out: &mut Reporter<'_>, text: &str, open: Open, at: usize, close: char, right: char) {
     let span = Span::new(open.at, at + close.len_utf8());
     let fixed = format!("{}{}", &text[open.at..at], right);
-    out.report(span, format!("quotation opened with “{}” is closed with “{close}”", open.mark)).suggest(fixed, Applicability::Auto);
+    out.report(span, format!("quotation opened with `{}` is closed with `{close}`", open.mark)).suggest(fixed, Applicability::Auto);
+}
+
+/// Whether the text before byte `at` of `body` ends a sentence (punctuation, then space).
+fn sentence_before(body: &str, at: usize) -> bool {
+    let before = body[..at].trim_end();
+    before.len() < at && before.ends_with(['.', '!', '?', ',', ':', ';', '…'])
 }
 
 /// Whether the text at `from` is one of the elided words ('n', 'em, 'til…).
