@@ -1,1 +1,73 @@
-fn main(){}
+//! Throughput of the default rule set over the clean BBC articles in
+//! `../shared/corpus/bbc/` (skipped with a message when that folder is absent): MB/s in
+//! total and per rule family, single-threaded.
+//!
+//! ```sh
+//! cargo bench --bench throughput
+//! ```
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use copydesk::{Config, Linter};
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(rd) = std::fs::read_dir(dir) else { return };
+    for p in rd.filter_map(|e| e.ok().map(|e| e.path())) {
+        if p.is_dir() {
+            walk(&p, out);
+        } else if p.extension().is_some_and(|x| x == "txt") {
+            out.push(p);
+        }
+    }
+}
+
+/// Lints every article repeatedly for at least `min` and returns MB/s.
+fn measure(linter: &Linter, articles: &[String], bytes: usize, min: Duration) -> f64 {
+    let start = Instant::now();
+    let mut rounds = 0u32;
+    let mut findings = 0usize;
+    while rounds < 3 || start.elapsed() < min {
+        for a in articles {
+            findings += linter.check(a).len();
+        }
+        rounds += 1;
+    }
+    std::hint::black_box(findings);
+    (bytes as f64 * f64::from(rounds)) / 1e6 / start.elapsed().as_secs_f64()
+}
+
+fn main() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/bbc");
+    let mut files = Vec::new();
+    walk(&dir, &mut files);
+    if files.is_empty() {
+        println!("throughput: skipped, no corpus at {} (the BBC articles live in the shared folder)", dir.display());
+        return;
+    }
+    files.sort();
+    let articles: Vec<String> = files.iter().filter_map(|f| std::fs::read_to_string(f).ok()).collect();
+    let bytes: usize = articles.iter().map(String::len).sum();
+    println!("corpus: {} articles, {:.2} MB", articles.len(), bytes as f64 / 1e6);
+    let min = Duration::from_secs(3);
+    let all = Linter::new();
+    // Warm up the lazily built data (packs, lexicon) before timing.
+    let _ = all.check("warm up");
+    let tokenize = {
+        let start = Instant::now();
+        for a in &articles {
+            std::hint::black_box(copydesk::Document::new(a));
+        }
+        bytes as f64 / 1e6 / start.elapsed().as_secs_f64()
+    };
+    println!("{:12} {:>9.1} MB/s", "document", tokenize);
+    let mut families: Vec<&str> = all.rules().map(|m| m.family.as_str()).collect();
+    families.sort_unstable();
+    families.dedup();
+    for family in families {
+        let config = Config { select: Some(vec![family.to_owned()]), ..Config::default() };
+        let linter = Linter::from_config(&config).expect("the default packs compile");
+        println!("{family:12} {:>9.1} MB/s", measure(&linter, &articles, bytes, min));
+    }
+    println!("{:12} {:>9.1} MB/s", "all rules", measure(&all, &articles, bytes, min));
+}

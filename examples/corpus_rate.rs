@@ -27,7 +27,11 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let show = args.iter().position(|a| a == "--show").and_then(|i| args.get(i + 1)).cloned();
-    let dir = args.iter().find(|a| !a.starts_with("--") && Some(*a) != show.as_ref()).cloned().unwrap_or_else(|| "../shared/corpus/bbc".into());
+    let dir = args
+        .iter()
+        .find(|a| !a.starts_with("--") && Some(*a) != show.as_ref())
+        .cloned()
+        .unwrap_or_else(|| "../shared/corpus/bbc".into());
     let mut files = Vec::new();
     walk(Path::new(&dir), &mut files);
     if files.is_empty() {
@@ -36,7 +40,8 @@ fn main() {
     }
     let linter = Linter::new();
     let mut words = 0usize;
-    let mut counts: std::collections::BTreeMap<String, usize> = linter.rules().map(|m| (m.code.to_string(), 0)).collect();
+    let mut counts: std::collections::BTreeMap<String, usize> =
+        linter.rules().map(|m| (m.code.to_string(), 0)).collect();
     for path in &files {
         let Ok(text) = std::fs::read_to_string(path) else { continue };
         words += text.split_whitespace().count();
@@ -45,7 +50,13 @@ fn main() {
             *counts.entry(d.rule.to_string()).or_default() += 1;
             if show.as_deref().is_some_and(|s| s == d.rule || s == "all") {
                 let (line, col) = loc.locate(d.span.start);
-                println!("{}:{line}:{col}: {} {:?} — {}", path.display(), d.rule, &text[d.span.start..d.span.end], d.message);
+                println!(
+                    "{}:{line}:{col}: {} {:?} — {}",
+                    path.display(),
+                    d.rule,
+                    &text[d.span.start..d.span.end],
+                    d.message
+                );
             }
         }
     }

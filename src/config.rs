@@ -90,13 +90,15 @@ impl Config {
     /// # Errors
     /// As [`Config::load`].
     pub fn parse(path: &Path, source: &str) -> Result<Config> {
-        let raw: RawConfig = toml::from_str(source).map_err(|e| crate::error::from_toml(ErrorKind::Config, path, source, &e))?;
+        let raw: RawConfig =
+            toml::from_str(source).map_err(|e| crate::error::from_toml(ErrorKind::Config, path, source, &e))?;
         let file = path.display().to_string();
-        let err = |span: std::ops::Range<usize>, msg: String| {
-            Error::new(ErrorKind::Config, format!("invalid configuration in {file}: {msg}"))
-                .with_path(path)
-                .with_label(&file, source, Span::new(span.start, span.end), msg)
-        };
+        let err =
+            |span: std::ops::Range<usize>, msg: String| {
+                Error::new(ErrorKind::Config, format!("invalid configuration in {file}: {msg}"))
+                    .with_path(path)
+                    .with_label(&file, source, Span::new(span.start, span.end), msg)
+            };
         let dir = path.parent().unwrap_or(Path::new("."));
         let mut config = Config { path: Some(path.to_path_buf()), ..Config::default() };
         for p in &raw.packs {
@@ -120,7 +122,8 @@ impl Config {
             if ok {
                 Ok(())
             } else {
-                Err(err(s.span(), format!("unknown rule {v:?}")).with_help(format!("known rules: {}", known.join(", "))))
+                Err(err(s.span(), format!("unknown rule {v:?}"))
+                    .with_help(format!("known rules: {}", known.join(", "))))
             }
         };
         if let Some(select) = &raw.select {
@@ -135,8 +138,9 @@ impl Config {
         config.ignore = raw.ignore.iter().map(|s| s.get_ref().clone()).collect();
         for (code, sev) in &raw.severity {
             check(code, false)?;
-            let level = Severity::parse(sev.get_ref())
-                .ok_or_else(|| err(sev.span(), format!("severity {:?} is not error, warning or info", sev.get_ref())))?;
+            let level = Severity::parse(sev.get_ref()).ok_or_else(|| {
+                err(sev.span(), format!("severity {:?} is not error, warning or info", sev.get_ref()))
+            })?;
             config.severity.insert(code.get_ref().clone(), level);
         }
         for (code, table) in raw.rules {
@@ -182,7 +186,9 @@ impl Config {
     /// Whether the rule runs under this configuration.
     #[must_use]
     pub fn enabled(&self, meta: &RuleMeta) -> bool {
-        let hit = |names: &[String]| names.iter().any(|n| n == "all" || *n == meta.code || family_named(n) == Some(meta.family));
+        let hit = |names: &[String]| {
+            names.iter().any(|n| n == "all" || *n == meta.code || family_named(n) == Some(meta.family))
+        };
         self.select.as_deref().is_none_or(hit) && !hit(&self.ignore)
     }
 
@@ -211,7 +217,11 @@ mod tests {
 
     #[test]
     fn parses_select_ignore_severity() {
-        let c = Config::parse(Path::new("copydesk.toml"), "ignore = [\"whitespace\"]\n[severity]\napostrophe = \"error\"\n").unwrap();
+        let c = Config::parse(
+            Path::new("copydesk.toml"),
+            "ignore = [\"whitespace\"]\n[severity]\napostrophe = \"error\"\n",
+        )
+        .unwrap();
         assert_eq!(c.ignore, ["whitespace"]);
         assert_eq!(c.severity["apostrophe"], Severity::Error);
     }

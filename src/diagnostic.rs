@@ -102,7 +102,14 @@ impl Diagnostic {
     /// A diagnostic with no suggestions or labels.
     #[must_use]
     pub fn new(rule: impl Into<Cow<'static, str>>, severity: Severity, span: Span, message: impl Into<String>) -> Self {
-        Diagnostic { rule: rule.into(), severity, message: message.into(), span, labels: Vec::new(), suggestions: Vec::new() }
+        Diagnostic {
+            rule: rule.into(),
+            severity,
+            message: message.into(),
+            span,
+            labels: Vec::new(),
+            suggestions: Vec::new(),
+        }
     }
 
     /// Adds a suggestion to replace the whole span with `replacement`.
@@ -145,7 +152,11 @@ impl miette::Diagnostic for Diagnostic {
             Applicability::Auto => "replace with",
             Applicability::Maybe => "did you mean",
         };
-        let shown = if first.replacement.is_empty() { "nothing (delete it)".to_owned() } else { format!("{:?}", first.replacement) };
+        let shown = if first.replacement.is_empty() {
+            "nothing (delete it)".to_owned()
+        } else {
+            format!("{:?}", first.replacement)
+        };
         let rest = self.suggestions.len() - 1;
         Some(Box::new(if rest == 0 {
             format!("{verb} {shown}")

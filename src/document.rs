@@ -270,7 +270,9 @@ fn tokenize<'a>(text: &'a str, lines: &[Line]) -> Vec<Token<'a>> {
         };
         // A handle, hashtag or address glued to a preceding word is not one ("C#", "a@b").
         let prev = text[..start].chars().next_back();
-        if prev.is_some_and(|c| c.is_alphanumeric() || c == '_' || (kind == TokenKind::Url && (c == '.' || c == '@' || c == '/'))) {
+        if prev.is_some_and(|c| {
+            c.is_alphanumeric() || c == '_' || (kind == TokenKind::Url && (c == '.' || c == '@' || c == '/'))
+        }) {
             continue;
         }
         if kind == TokenKind::Url {

@@ -102,13 +102,17 @@ struct RawEntity {
 /// malformed, a kind or pronoun is unknown, a name is empty, or pronouns are given for
 /// something other than a person.
 pub fn parse_pack(path: &Path, source: &str) -> Result<Vec<Entity>> {
-    let raw: RawPack = toml::from_str(source).map_err(|e| crate::error::from_toml(ErrorKind::EntityPack, path, source, &e))?;
+    let raw: RawPack =
+        toml::from_str(source).map_err(|e| crate::error::from_toml(ErrorKind::EntityPack, path, source, &e))?;
     let file = path.display().to_string();
     let pack = path.file_stem().map_or(file.clone(), |s| s.to_string_lossy().into_owned());
     let err = |span: std::ops::Range<usize>, msg: String| {
-        Error::new(ErrorKind::EntityPack, format!("invalid entity pack {file}: {msg}"))
-            .with_path(path)
-            .with_label(&file, source, Span::new(span.start, span.end), msg)
+        Error::new(ErrorKind::EntityPack, format!("invalid entity pack {file}: {msg}")).with_path(path).with_label(
+            &file,
+            source,
+            Span::new(span.start, span.end),
+            msg,
+        )
     };
     let mut out = Vec::with_capacity(raw.entity.len());
     for e in raw.entity {
@@ -124,7 +128,12 @@ pub fn parse_pack(path: &Path, source: &str) -> Result<Vec<Entity>> {
             "publication" => EntityKind::Publication,
             "work" => EntityKind::Work,
             "place" => EntityKind::Place,
-            other => return Err(err(e.kind.span(), format!("kind {other:?} is not one of person, group, org, publication, work, place"))),
+            other => {
+                return Err(err(
+                    e.kind.span(),
+                    format!("kind {other:?} is not one of person, group, org, publication, work, place"),
+                ))
+            }
         };
         let pronouns = match &e.pronouns {
             None => None,

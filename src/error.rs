@@ -26,9 +26,15 @@ pub enum ErrorKind {
     EntityPack,
 }
 
-/// An error from loading configuration, packs or input.
+/// An error from loading configuration, packs or input. One pointer wide: the details
+/// are boxed, so `Result<T, Error>` stays small on the happy path.
 #[derive(Clone)]
 pub struct Error {
+    inner: Box<Inner>,
+}
+
+#[derive(Clone)]
+struct Inner {
     kind: ErrorKind,
     message: String,
     path: Option<PathBuf>,
@@ -40,7 +46,16 @@ pub struct Error {
 impl Error {
     /// A new error of `kind` with a message.
     pub(crate) fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
-        Error { kind, message: message.into(), path: None, source_code: None, label: None, help: None }
+        Error {
+            inner: Box::new(Inner {
+                kind,
+                message: message.into(),
+                path: None,
+                source_code: None,
+                label: None,
+                help: None,
+            }),
+        }
     }
 
     /// An I/O error on `path`, naming it.
@@ -52,68 +67,62 @@ impl Error {
     /// Names the file an input error occurred in: prefixes the message with its path.
     #[must_use]
     pub fn in_file(mut self, path: &std::path::Path) -> Self {
-        self.message = format!("{}: {}", path.display(), self.message);
+        self.inner.message = format!("{}: {}", path.display(), self.inner.message);
         self.with_path(path)
     }
 
     /// Attaches the path of the file concerned.
     pub(crate) fn with_path(mut self, path: &std::path::Path) -> Self {
-        self.path = Some(path.to_path_buf());
+        self.inner.path = Some(path.to_path_buf());
         self
     }
 
     /// Attaches the source text and a label at `span`, for miette to show.
-    pub(crate) fn with_label(
-        mut self,
-        name: &str,
-        source: &str,
-        span: crate::Span,
-        label: impl Into<String>,
-    ) -> Self {
-        self.source_code = Some(Arc::new(NamedSource::new(name, source.to_owned())));
-        self.label = Some((span, label.into()));
+    pub(crate) fn with_label(mut self, name: &str, source: &str, span: crate::Span, label: impl Into<String>) -> Self {
+        self.inner.source_code = Some(Arc::new(NamedSource::new(name, source.to_owned())));
+        self.inner.label = Some((span, label.into()));
         self
     }
 
     /// Attaches a hint on how to fix the problem.
     pub(crate) fn with_help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
+        self.inner.help = Some(help.into());
         self
     }
 
     /// The kind of error.
     #[must_use]
     pub fn kind(&self) -> &ErrorKind {
-        &self.kind
+        &self.inner.kind
     }
 
     /// The file the error concerns, if any.
     #[must_use]
     pub fn path(&self) -> Option<&std::path::Path> {
-        self.path.as_deref()
+        self.inner.path.as_deref()
     }
 
     /// The byte span in the offending file the error points at, if any.
     #[must_use]
     pub fn span(&self) -> Option<crate::Span> {
-        self.label.as_ref().map(|(s, _)| *s)
+        self.inner.label.as_ref().map(|(s, _)| *s)
     }
 }
 
 impl fmt::Debug for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Error")
-            .field("kind", &self.kind)
-            .field("message", &self.message)
-            .field("path", &self.path)
-            .field("label", &self.label)
+            .field("kind", &self.inner.kind)
+            .field("message", &self.inner.message)
+            .field("path", &self.inner.path)
+            .field("label", &self.inner.label)
             .finish_non_exhaustive()
     }
 }
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
+        f.write_str(&self.inner.message)
     }
 }
 
@@ -121,7 +130,7 @@ impl std::error::Error for Error {}
 
 impl miette::Diagnostic for Error {
     fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        let code = match self.kind {
+        let code = match self.inner.kind {
             ErrorKind::Io => "copydesk::io",
             ErrorKind::InvalidInput => "copydesk::input",
             ErrorKind::Config => "copydesk::config",
@@ -132,15 +141,15 @@ impl miette::Diagnostic for Error {
     }
 
     fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        self.help.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
+        self.inner.help.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
-        self.source_code.as_deref().map(|s| s as &dyn SourceCode)
+        self.inner.source_code.as_deref().map(|s| s as &dyn SourceCode)
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
-        let (span, text) = self.label.as_ref()?;
+        let (span, text) = self.inner.label.as_ref()?;
         Some(Box::new(std::iter::once(LabeledSpan::new_with_span(Some(text.clone()), *span))))
     }
 }
@@ -158,7 +167,5 @@ pub(crate) fn from_toml(kind: ErrorKind, path: &std::path::Path, source: &str, e
         ErrorKind::EntityPack => "invalid entity pack",
         _ => "invalid rule pack",
     };
-    Error::new(kind, format!("{what} in {name}: {message}"))
-        .with_path(path)
-        .with_label(&name, source, span, message)
+    Error::new(kind, format!("{what} in {name}: {message}")).with_path(path).with_label(&name, source, span, message)
 }

@@ -104,7 +104,9 @@ impl Linter {
             let mut reporter = Reporter::new(rule.meta(), *severity, &mut out);
             rule.check(doc, &mut reporter);
         }
-        out.sort_by(|a, b| (a.span.start, &a.rule, a.span.end, &a.message).cmp(&(b.span.start, &b.rule, b.span.end, &b.message)));
+        out.sort_by(|a, b| {
+            (a.span.start, &a.rule, a.span.end, &a.message).cmp(&(b.span.start, &b.rule, b.span.end, &b.message))
+        });
         out
     }
 
@@ -128,7 +130,9 @@ pub fn decode(bytes: &[u8]) -> Result<&str> {
     if let Some(i) = bytes.iter().position(|&b| b == 0) {
         return Err(Error::new(ErrorKind::InvalidInput, format!("binary data (NUL byte at offset {i}), not text")));
     }
-    std::str::from_utf8(bytes).map_err(|e| Error::new(ErrorKind::InvalidInput, format!("not valid UTF-8 (invalid byte at offset {})", e.valid_up_to())))
+    std::str::from_utf8(bytes).map_err(|e| {
+        Error::new(ErrorKind::InvalidInput, format!("not valid UTF-8 (invalid byte at offset {})", e.valid_up_to()))
+    })
 }
 
 #[cfg(test)]

@@ -275,7 +275,13 @@ fn rules(args: &ConfigArgs) -> Result<ExitCode, Error> {
     let width = metas.iter().map(|m| m.code.len()).max().unwrap_or(4);
     let mut out = format!("{:width$}  {:10}  {:8}  {}\n", "code", "family", "severity", "summary");
     for m in metas {
-        out.push_str(&format!("{:width$}  {:10}  {:8}  {}\n", m.code, m.family.as_str(), m.default_severity.as_str(), m.summary));
+        out.push_str(&format!(
+            "{:width$}  {:10}  {:8}  {}\n",
+            m.code,
+            m.family.as_str(),
+            m.default_severity.as_str(),
+            m.summary
+        ));
     }
     print!("{out}");
     Ok(ExitCode::SUCCESS)

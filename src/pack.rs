@@ -138,14 +138,20 @@ impl Pack {
     /// Returns an [`ErrorKind::Pack`] error pointing into `source` when the TOML is
     /// malformed, a field has a wrong value, an id repeats, or a pattern does not compile.
     pub fn parse(path: &Path, source: &str) -> Result<Pack> {
-        let raw: RawPack = toml::from_str(source).map_err(|e| crate::error::from_toml(ErrorKind::Pack, path, source, &e))?;
+        let raw: RawPack =
+            toml::from_str(source).map_err(|e| crate::error::from_toml(ErrorKind::Pack, path, source, &e))?;
         let file = path.display().to_string();
         let err = |span: std::ops::Range<usize>, msg: String| {
-            Error::new(ErrorKind::Pack, format!("invalid rule pack {file}: {msg}"))
-                .with_path(path)
-                .with_label(&file, source, Span::new(span.start, span.end), msg)
+            Error::new(ErrorKind::Pack, format!("invalid rule pack {file}: {msg}")).with_path(path).with_label(
+                &file,
+                source,
+                Span::new(span.start, span.end),
+                msg,
+            )
         };
-        let name = raw.pack.map_or_else(|| path.file_stem().map_or(file.clone(), |s| s.to_string_lossy().into_owned()), |m| m.name);
+        let name = raw
+            .pack
+            .map_or_else(|| path.file_stem().map_or(file.clone(), |s| s.to_string_lossy().into_owned()), |m| m.name);
         let mut ids = HashSet::new();
         let mut entries = Vec::with_capacity(raw.rule.len());
         for r in raw.rule {
@@ -158,17 +164,28 @@ impl Pack {
             if !is_kebab(r.code.get_ref()) {
                 return Err(err(r.code.span(), format!("code {:?} is not kebab-case", r.code.get_ref())));
             }
-            if crate::registry::RESERVED.contains(&r.code.get_ref().as_str()) && !PACK_DRIVEN.contains(&r.code.get_ref().as_str()) {
+            if crate::registry::RESERVED.contains(&r.code.get_ref().as_str())
+                && !PACK_DRIVEN.contains(&r.code.get_ref().as_str())
+            {
                 return Err(err(
                     r.code.span(),
-                    format!("built-in rule {:?} does not read packs (pack-driven: {})", r.code.get_ref(), PACK_DRIVEN.join(", ")),
+                    format!(
+                        "built-in rule {:?} does not read packs (pack-driven: {})",
+                        r.code.get_ref(),
+                        PACK_DRIVEN.join(", ")
+                    ),
                 ));
             }
             let kind = match r.kind.get_ref().as_str() {
                 "phrase" => EntryKind::Phrase,
                 "pattern" => EntryKind::Pattern,
                 "substitution" => EntryKind::Substitution,
-                other => return Err(err(r.kind.span(), format!("kind {other:?} is not one of phrase, pattern, substitution"))),
+                other => {
+                    return Err(err(
+                        r.kind.span(),
+                        format!("kind {other:?} is not one of phrase, pattern, substitution"),
+                    ))
+                }
             };
             let scope = match r.scope.as_ref().map(|s| s.get_ref().as_str()) {
                 None | Some("text") => Scope::Text,
@@ -181,7 +198,9 @@ impl Pack {
             };
             let severity = match &r.severity {
                 None => None,
-                Some(s) => Some(Severity::parse(s.get_ref()).ok_or_else(|| err(s.span(), format!("severity {:?} is not error, warning or info", s.get_ref())))?),
+                Some(s) => Some(Severity::parse(s.get_ref()).ok_or_else(|| {
+                    err(s.span(), format!("severity {:?} is not error, warning or info", s.get_ref()))
+                })?),
             };
             let flags = if r.ignorecase.unwrap_or(true) { "(?i)" } else { "" };
             let mut alternatives = Vec::new();
@@ -207,7 +226,10 @@ impl Pack {
                 }
                 EntryKind::Substitution => {
                     let Some(swap) = &r.swap else {
-                        return Err(err(r.kind.span(), "a substitution entry needs `swap = { \"from\" = \"to\" }`".into()));
+                        return Err(err(
+                            r.kind.span(),
+                            "a substitution entry needs `swap = { \"from\" = \"to\" }`".into(),
+                        ));
                     };
                     for (from, to) in swap.get_ref() {
                         let body = phrase_regex(from).ok_or_else(|| err(swap.span(), "empty phrase in swap".into()))?;
@@ -246,7 +268,10 @@ impl Pack {
 }
 
 fn is_kebab(s: &str) -> bool {
-    !s.is_empty() && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') && !s.starts_with('-') && !s.ends_with('-')
+    !s.is_empty()
+        && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !s.starts_with('-')
+        && !s.ends_with('-')
 }
 
 /// A literal phrase as a regex body: escaped, apostrophes matching either form, spaces
@@ -256,11 +281,7 @@ fn phrase_regex(phrase: &str) -> Option<String> {
     if words.is_empty() {
         return None;
     }
-    let body = words
-        .iter()
-        .map(|w| regex::escape(w).replace(['\'', '’'], "['’‘]"))
-        .collect::<Vec<_>>()
-        .join(r"\s+");
+    let body = words.iter().map(|w| regex::escape(w).replace(['\'', '’'], "['’‘]")).collect::<Vec<_>>().join(r"\s+");
     let first = phrase.trim_start().chars().next().is_some_and(|c| c.is_alphanumeric());
     let last = phrase.trim_end().chars().next_back().is_some_and(|c| c.is_alphanumeric());
     Some(format!("{}{}{}", if first { r"\b" } else { "" }, body, if last { r"\b" } else { "" }))
@@ -278,10 +299,13 @@ fn anchor(flags: &str, body: &str, scope: Scope) -> String {
 /// trailing space and sentence-final punctuation. Returns the offset of the kept part.
 #[must_use]
 pub fn trim_line(line: &str) -> (usize, &str) {
-    let is_space = |c: char| c.is_whitespace() || matches!(c, '\u{feff}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}');
+    let is_space =
+        |c: char| c.is_whitespace() || matches!(c, '\u{feff}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}');
     let start = line.len() - line.trim_start_matches(is_space).len();
     let rest = &line[start..];
-    let end = rest.trim_end_matches(|c: char| is_space(c) || matches!(c, '.' | '!' | '?' | ':' | ';' | '…' | '»' | ',')).len();
+    let end = rest
+        .trim_end_matches(|c: char| is_space(c) || matches!(c, '.' | '!' | '?' | ':' | ';' | '…' | '»' | ','))
+        .len();
     (start, &rest[..end])
 }
 
@@ -320,7 +344,9 @@ impl Matcher {
             for (src, repl) in &e.alternatives {
                 if e.scope == Scope::Text {
                     text_src.push(src.clone());
-                    let re = Regex::new(src).map_err(|err| Error::new(ErrorKind::Pack, format!("pack {}: entry {}: {err}", e.pack, e.id)))?;
+                    let re = Regex::new(src).map_err(|err| {
+                        Error::new(ErrorKind::Pack, format!("pack {}: entry {}: {err}", e.pack, e.id))
+                    })?;
                     text_regexes.push((i, re, repl.clone()));
                 } else {
                     line_src.push(src.clone());
@@ -329,7 +355,8 @@ impl Matcher {
             }
         }
         let set = |src: &[String]| {
-            RegexSet::new(src).map_err(|e| Error::new(ErrorKind::Pack, format!("pack patterns do not compile together: {e}")))
+            RegexSet::new(src)
+                .map_err(|e| Error::new(ErrorKind::Pack, format!("pack patterns do not compile together: {e}")))
         };
         Ok(Matcher { line_set: set(&line_src)?, line_owner, text_set: set(&text_src)?, text_regexes, entries })
     }
@@ -350,7 +377,9 @@ impl Matcher {
                 if trimmed.is_empty() {
                     continue;
                 }
-                let Some(first) = self.line_set.matches(trimmed).iter().map(|i| self.line_owner[i]).min() else { continue };
+                let Some(first) = self.line_set.matches(trimmed).iter().map(|i| self.line_owner[i]).min() else {
+                    continue;
+                };
                 let kept = text[off..].trim_end();
                 let start = line.span.start + off;
                 f(Hit { entry: &self.entries[first], span: Span::new(start, start + kept.len()), replacement: None });
@@ -366,7 +395,11 @@ impl Matcher {
                 if m.is_empty() {
                     continue;
                 }
-                f(Hit { entry: &self.entries[*entry], span: Span::new(m.start(), m.end()), replacement: repl.as_deref() });
+                f(Hit {
+                    entry: &self.entries[*entry],
+                    span: Span::new(m.start(), m.end()),
+                    replacement: repl.as_deref(),
+                });
             }
         }
     }
@@ -382,7 +415,11 @@ impl Matcher {
             taken.push(hit.span);
             let matched = doc.slice(hit.span);
             let replacement = hit.replacement.map(|r| match_case(matched, r));
-            let message = hit.entry.message.replace("{match}", matched).replace("{replacement}", replacement.as_deref().unwrap_or(""));
+            let message = hit
+                .entry
+                .message
+                .replace("{match}", matched)
+                .replace("{replacement}", replacement.as_deref().unwrap_or(""));
             let severity = hit.entry.severity.unwrap_or(out.severity());
             let d = out.report_with(severity, hit.span, message);
             if let Some(r) = replacement {
@@ -462,7 +499,11 @@ message = "write {replacement}, not {match}"
         assert_eq!(&bad[span.start..span.end], "'(unclosed'");
         let e = Pack::parse(Path::new("bad.toml"), "[[rule]]\nid = 3\n").unwrap_err();
         assert!(e.span().is_some());
-        let e = Pack::parse(Path::new("b.toml"), "[[rule]]\nid=\"a\"\ncode=\"repeated-word\"\nkind=\"phrase\"\nphrases=[\"x\"]\nmessage=\"m\"").unwrap_err();
+        let e = Pack::parse(
+            Path::new("b.toml"),
+            "[[rule]]\nid=\"a\"\ncode=\"repeated-word\"\nkind=\"phrase\"\nphrases=[\"x\"]\nmessage=\"m\"",
+        )
+        .unwrap_err();
         assert!(e.to_string().contains("does not read packs"));
     }
 

@@ -57,7 +57,10 @@ pub const RESERVED: &[&str] = &[
 static EMBEDDED_PACKS: Lazy<Vec<Pack>> = Lazy::new(|| {
     embedded::RULE_PACKS
         .iter()
-        .map(|(name, src)| Pack::parse(Path::new(&format!("lints/{name}")), src).unwrap_or_else(|e| panic!("embedded pack {name} is invalid: {e}")))
+        .map(|(name, src)| {
+            Pack::parse(Path::new(&format!("lints/{name}")), src)
+                .unwrap_or_else(|e| panic!("embedded pack {name} is invalid: {e}"))
+        })
         .collect()
 });
 
@@ -169,7 +172,8 @@ impl PackRule {
     /// # Errors
     /// When the entries' patterns cannot be compiled together.
     pub fn new(code: String, entries: Vec<Entry>) -> Result<Self> {
-        let packs: Vec<&str> = entries.iter().map(|e| e.pack.as_str()).collect::<std::collections::BTreeSet<_>>().into_iter().collect();
+        let packs: Vec<&str> =
+            entries.iter().map(|e| e.pack.as_str()).collect::<std::collections::BTreeSet<_>>().into_iter().collect();
         let summary = entries.first().map_or_else(String::new, |e| e.message.clone());
         let mut docs = format!("## What it flags\nPhrases and patterns from the pack(s) {}:\n", packs.join(", "));
         for e in &entries {

@@ -8,7 +8,11 @@ use copydesk::{Linter, Severity};
 #[test]
 fn clean_articles_stay_clean() {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/corpus/bbc");
-    let mut files: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|x| x == "txt")).collect();
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
     files.sort();
     assert!(files.len() >= 30);
     let linter = Linter::new();

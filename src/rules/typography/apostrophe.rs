@@ -94,7 +94,8 @@ impl Rule for Apostrophe {
             let Some(b) = before.filter(|b| b.is_alphabetic()) else { continue };
             let inside = next.is_some_and(char::is_alphabetic);
             // Inside a word ("don`t", "BTS‘s") or ending one ("players‘ union").
-            let ends_word = next.is_none_or(|n| n.is_whitespace() || matches!(n, ',' | '.' | ';' | ':' | '!' | '?' | ')'));
+            let ends_word =
+                next.is_none_or(|n| n.is_whitespace() || matches!(n, ',' | '.' | ';' | ':' | '!' | '?' | ')'));
             if !inside && !ends_word {
                 continue;
             }
@@ -113,8 +114,12 @@ impl Rule for Apostrophe {
             }
             let apostrophe = *prevailing.get_or_insert_with(|| prevailing_apostrophe(text));
             let span = Span::new(i, i + c.len_utf8());
-            let word_start = text[..i].rfind(|ch: char| !ch.is_alphanumeric()).map_or(0, |p| p + text[p..].chars().next().map_or(1, char::len_utf8));
-            let word_end = text[i + c.len_utf8()..].find(|ch: char| !ch.is_alphanumeric()).map_or(text.len(), |p| p + i + c.len_utf8());
+            let word_start = text[..i]
+                .rfind(|ch: char| !ch.is_alphanumeric())
+                .map_or(0, |p| p + text[p..].chars().next().map_or(1, char::len_utf8));
+            let word_end = text[i + c.len_utf8()..]
+                .find(|ch: char| !ch.is_alphanumeric())
+                .map_or(text.len(), |p| p + i + c.len_utf8());
             let word = &text[word_start..word_end];
             out.report(span, format!("`{c}` used as an apostrophe in “{word}”"))
                 .suggest(apostrophe.to_string(), Applicability::Auto);
@@ -146,7 +151,9 @@ mod tests {
 
     #[test]
     fn passes_quotes_primes_and_code() {
-        for ok in ["He said ‘Seven’ twice", "a `code` span", "5′ tall", "f′ is the derivative", "Hawaiʻi", "word‘ quote"] {
+        for ok in
+            ["He said ‘Seven’ twice", "a `code` span", "5′ tall", "f′ is the derivative", "Hawaiʻi", "word‘ quote"]
+        {
             assert!(run(ok).is_empty(), "{ok}");
         }
     }

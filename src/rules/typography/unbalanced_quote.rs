@@ -43,7 +43,8 @@ impl Default for UnbalancedQuote {
 }
 
 /// Words that begin with an elided letter, whose leading ' or ‘ is an apostrophe.
-const ELISIONS: &[&str] = &["n", "em", "til", "cause", "cos", "tis", "twas", "bout", "round", "allo", "ere", "neath", "ow", "im", "er"];
+const ELISIONS: &[&str] =
+    &["n", "em", "til", "cause", "cos", "tis", "twas", "bout", "round", "allo", "ere", "neath", "ow", "im", "er"];
 
 fn is_quote(c: char) -> bool {
     matches!(c, '“' | '”' | '"' | '‘' | '’' | '\'' | '„')
@@ -85,7 +86,8 @@ impl Rule for UnbalancedQuote {
                 let letter_before = before.is_some_and(char::is_alphanumeric);
                 // Where a quotation may open: after space, an opening bracket, a dash or
                 // another opening quote. Anything else before a mark makes it a closer.
-                let space_before = before.is_none_or(|b| b.is_whitespace() || matches!(b, '(' | '[' | '—' | '–' | '“' | '"' | '‘'));
+                let space_before =
+                    before.is_none_or(|b| b.is_whitespace() || matches!(b, '(' | '[' | '—' | '–' | '“' | '"' | '‘'));
                 let letter_after = next.is_some_and(char::is_alphanumeric);
                 match c {
                     '“' | '„' => double.push(Open { at, mark: c }),
@@ -98,7 +100,10 @@ impl Rule for UnbalancedQuote {
                     },
                     '"' => {
                         // An inch mark (12" vinyl, 5'10") unless it closes an open quotation.
-                        if before.is_some_and(|b| b.is_ascii_digit()) && !letter_after && double.last().is_none_or(|o| o.mark != '"') {
+                        if before.is_some_and(|b| b.is_ascii_digit())
+                            && !letter_after
+                            && double.last().is_none_or(|o| o.mark != '"')
+                        {
                             continue;
                         }
                         let opens = space_before && next.is_some_and(|n| !n.is_whitespace());
@@ -125,7 +130,10 @@ impl Rule for UnbalancedQuote {
                     }
                     '‘' => {
                         // After a letter it is a (wrong) apostrophe: `apostrophe` reports it.
-                        if letter_before || next.is_some_and(|n| n.is_ascii_digit()) || elision_follows(body, rel + c.len_utf8()) {
+                        if letter_before
+                            || next.is_some_and(|n| n.is_ascii_digit())
+                            || elision_follows(body, rel + c.len_utf8())
+                        {
                             continue;
                         }
                         single.push(Open { at, mark: c });
@@ -176,7 +184,9 @@ impl Rule for UnbalancedQuote {
                     _ => {}
                 }
             }
-            for (stack, runs_on, kind) in [(&double, next_opens_double, "quotation"), (&single, next_opens_single, "single-quoted passage")] {
+            for (stack, runs_on, kind) in
+                [(&double, next_opens_double, "quotation"), (&single, next_opens_single, "single-quoted passage")]
+            {
                 // Unclosed at the paragraph's end: fine when the next paragraph reopens it.
                 let Some(first) = stack.first() else { continue };
                 if runs_on {
@@ -199,7 +209,8 @@ impl Rule for UnbalancedQuote {
 fn wrong_mark(out: &mut Reporter<'_>, text: &str, open: Open, at: usize, close: char, right: char) {
     let span = Span::new(open.at, at + close.len_utf8());
     let fixed = format!("{}{}", &text[open.at..at], right);
-    out.report(span, format!("quotation opened with `{}` is closed with `{close}`", open.mark)).suggest(fixed, Applicability::Auto);
+    out.report(span, format!("quotation opened with `{}` is closed with `{close}`", open.mark))
+        .suggest(fixed, Applicability::Auto);
 }
 
 /// Whether the text before byte `at` of `body` ends a sentence (punctuation, then space).
@@ -245,7 +256,10 @@ mod tests {
 
     #[test]
     fn flags_unclosed_quotation() {
-        assert_eq!(spans("He saw it from a “third person perspective.\n\nI want more."), ["“third person perspective."]);
+        assert_eq!(
+            spans("He saw it from a “third person perspective.\n\nI want more."),
+            ["“third person perspective."]
+        );
         assert_eq!(spans("She said \"no way. Then left."), ["\"no way."]);
     }
 

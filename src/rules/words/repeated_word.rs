@@ -29,11 +29,11 @@ declare_rule! {
 
 /// Words whose doubling is grammatical or idiomatic.
 const ALLOWED: &[&str] = &[
-    "bye", "chop", "had", "ha", "hey", "knock", "la", "na", "no", "now", "oh", "so", "that", "tut", "very", "yeah", "yes", "is",
-    "do", "go", "boo", "bla", "blah", "choo", "dum", "ho", "hee", "hush", "long", "many", "more", "far", "bang", "pom", "aye",
-    "cha", "ta", "tick", "well", "wow", "yo", "yum", "woo", "oo", "ooh", "ah", "aw", "mm", "hmm", "uh", "um", "bling", "ding",
-    "dong", "night", "there", "what", "who", "where", "why", "please", "again", "baby", "honey", "sorry", "come", "run", "out",
-    "really", "all", "ever", "over", "round", "through", "her", "tsk",
+    "bye", "chop", "had", "ha", "hey", "knock", "la", "na", "no", "now", "oh", "so", "that", "tut", "very", "yeah",
+    "yes", "is", "do", "go", "boo", "bla", "blah", "choo", "dum", "ho", "hee", "hush", "long", "many", "more", "far",
+    "bang", "pom", "aye", "cha", "ta", "tick", "well", "wow", "yo", "yum", "woo", "oo", "ooh", "ah", "aw", "mm", "hmm",
+    "uh", "um", "bling", "ding", "dong", "night", "there", "what", "who", "where", "why", "please", "again", "baby",
+    "honey", "sorry", "come", "run", "out", "really", "all", "ever", "over", "round", "through", "her", "tsk",
 ];
 
 impl RepeatedWord {
@@ -111,7 +111,10 @@ mod tests {
     fn flags_doubled_words() {
         let d = run("the songwriting and producing producing for");
         assert_eq!(d.len(), 1);
-        assert_eq!(&"the songwriting and producing producing for"[d[0].span.start..d[0].span.end], "producing producing");
+        assert_eq!(
+            &"the songwriting and producing producing for"[d[0].span.start..d[0].span.end],
+            "producing producing"
+        );
         assert_eq!(d[0].suggestions[0].replacement, "producing");
         assert_eq!(run("The the cat").len(), 1);
         assert_eq!(run("in the\nthe morning").len(), 1);
@@ -119,7 +122,18 @@ mod tests {
 
     #[test]
     fn passes_grammatical_and_separated_doublings() {
-        for ok in ["He had had enough.", "I said that that was fine.", "bye bye", "no, no", "10 10", "Duran Duran played", "a break-in in 1999", "the\n\nthe", "GO GO GO", "a a"] {
+        for ok in [
+            "He had had enough.",
+            "I said that that was fine.",
+            "bye bye",
+            "no, no",
+            "10 10",
+            "Duran Duran played",
+            "a break-in in 1999",
+            "the\n\nthe",
+            "GO GO GO",
+            "a a",
+        ] {
             assert!(run(ok).is_empty(), "{ok}");
         }
     }
