@@ -43,6 +43,8 @@ pub mod diagnostic;
 pub mod document;
 pub mod entities;
 pub mod error;
+pub mod fix;
+pub mod normalize;
 pub mod pack;
 pub mod registry;
 pub mod render;
@@ -54,6 +56,7 @@ pub use config::Config;
 pub use diagnostic::{Applicability, Diagnostic, Label, Severity, Suggestion};
 pub use document::{Document, Token, TokenKind};
 pub use error::{Error, ErrorKind, Result};
+pub use normalize::{normalize, NormalizeOptions, Normalized};
 pub use rule::{Family, Reporter, Rule, RuleMeta};
 pub use span::Span;
 
