@@ -436,7 +436,13 @@ struct FixReport {
 
 /// With `--fix` or `--diff`, applies the `auto` fixes to `text`: writes the file (for
 /// `--fix`) or records its diff (for `--diff`); returns the text to lint.
-fn fix_input(args: &CheckArgs, linter: &Linter, input: &Input, text: String, report: &mut FixReport) -> Result<String, Error> {
+fn fix_input(
+    args: &CheckArgs,
+    linter: &Linter,
+    input: &Input,
+    text: String,
+    report: &mut FixReport,
+) -> Result<String, Error> {
     if !args.fix && !args.diff {
         return Ok(text);
     }

@@ -91,7 +91,9 @@ fn needed(c: char, prev: Option<char>, next: Option<char>) -> bool {
 /// Whether `text` may contain a removable character (a cheap byte screen).
 #[must_use]
 pub fn may_contain(text: &str) -> bool {
-    text.as_bytes().iter().any(|&b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || matches!(b, 0x7f | 0xC2 | 0xD8 | 0xE2 | 0xEF))
+    text.as_bytes()
+        .iter()
+        .any(|&b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || matches!(b, 0x7f | 0xC2 | 0xD8 | 0xE2 | 0xEF))
 }
 
 /// Pushes one deleting edit per run of removable characters in `text`.

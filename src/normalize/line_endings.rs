@@ -43,7 +43,10 @@ mod tests {
 
     #[test]
     fn converts_terminators() {
-        assert_eq!(run("a\r\nb\rc\u{2028}d"), vec![Edit::new(1, 3, "\n"), Edit::new(4, 5, "\n"), Edit::new(6, 9, "\n")]);
+        assert_eq!(
+            run("a\r\nb\rc\u{2028}d"),
+            vec![Edit::new(1, 3, "\n"), Edit::new(4, 5, "\n"), Edit::new(6, 9, "\n")]
+        );
         assert!(run("a\nb £").is_empty());
     }
 }

@@ -322,8 +322,8 @@ pub fn step_edits(step: Step, text: &str, opts: &NormalizeOptions, out: &mut Vec
 /// use copydesk::normalize::{normalize, NormalizeOptions};
 /// let n = normalize("It\u{2019}s caf\u{e9}&nbsp;time\u{200b}!", &NormalizeOptions::default());
 /// assert_eq!(n.text(), "It\u{2019}s caf\u{e9} time!");
-/// // "time" in the output is at 12..16; in the original it is at 17..21.
-/// assert_eq!(n.to_original_span(copydesk::Span::new(12, 16)), copydesk::Span::new(17, 21));
+/// // "time" in the output is at 13..17; in the original it is at 18..22.
+/// assert_eq!(n.to_original_span(copydesk::Span::new(13, 17)), copydesk::Span::new(18, 22));
 /// ```
 #[must_use]
 pub fn normalize<'a>(text: &'a str, opts: &NormalizeOptions) -> Normalized<'a> {

@@ -50,7 +50,29 @@ fn is_continuation(c: char) -> bool {
 /// ftfy's `utf8_continuation_strict`: continuation characters that do not usually
 /// stand for themselves next to mojibake (no spaces, dashes, quotes or ellipses).
 fn is_strict_continuation(c: char) -> bool {
-    matches!(c, '\u{80}'..='\u{bf}' | 'Œ' | 'œ' | 'Š' | 'š' | 'Ÿ' | 'Ž' | 'ž' | 'ƒ' | 'ˆ' | '˜' | '†' | '‡' | '•' | '‰' | '‹' | '›' | '€' | '™')
+    matches!(
+        c,
+        '\u{80}'
+            ..='\u{bf}'
+                | 'Œ'
+                | 'œ'
+                | 'Š'
+                | 'š'
+                | 'Ÿ'
+                | 'Ž'
+                | 'ž'
+                | 'ƒ'
+                | 'ˆ'
+                | '˜'
+                | '†'
+                | '‡'
+                | '•'
+                | '‰'
+                | '‹'
+                | '›'
+                | '€'
+                | '™'
+    )
 }
 
 /// How many continuation bytes follow the lead byte `b`, if it is one.
@@ -282,8 +304,24 @@ mod tests {
     #[test]
     fn leaves_legitimate_text() {
         for ok in [
-            "São Paulo", "Ångström", "naïve café", "Fuß”", "Zoë’s", "CAFÉ…", "Ça va", "Björk",
-            "Ñandú", "el niño—", "£5", "Dvořák", "Łódź", "Çağrı", "Ölüdeniz", "Mötley Crüe", "Ã", "IRMÃ",
+            "São Paulo",
+            "Ångström",
+            "naïve café",
+            "Fuß”",
+            "Zoë’s",
+            "CAFÉ…",
+            "Ça va",
+            "Björk",
+            "Ñandú",
+            "el niño—",
+            "£5",
+            "Dvořák",
+            "Łódź",
+            "Çağrı",
+            "Ölüdeniz",
+            "Mötley Crüe",
+            "Ã",
+            "IRMÃ",
         ] {
             assert_eq!(fix(ok), ok);
         }

@@ -45,8 +45,9 @@ impl OffsetMap {
     /// Builds a map from replaced regions, which must be in order and not overlap on
     /// either side.
     pub(crate) fn from_segments(segments: Vec<Segment>, original_len: usize, normalized_len: usize) -> Self {
-        debug_assert!(segments.windows(2).all(|w| w[0].original.end <= w[1].original.start
-            && w[0].normalized.end <= w[1].normalized.start));
+        debug_assert!(segments
+            .windows(2)
+            .all(|w| w[0].original.end <= w[1].original.start && w[0].normalized.end <= w[1].normalized.start));
         OffsetMap { segments, original_len, normalized_len }
     }
 
@@ -121,7 +122,7 @@ impl OffsetMap {
         while i < a.len() || j < b.len() {
             let take_a = j >= b.len() || (i < a.len() && key(a[i].normalized) <= key(b[j].original));
             let first = if take_a { a[i].normalized } else { b[j].original };
-            let (mut gs, mut ge) = (first.start, first.end);
+            let (gs, mut ge) = (first.start, first.end);
             let (a0, b0) = (i, j);
             if take_a {
                 i += 1;
@@ -147,7 +148,6 @@ impl OffsetMap {
                     j += 1;
                 }
             }
-            gs = gs.min(ge);
             let (ga, gb) = (&a[a0..i], &b[b0..j]);
             let orig_start = match ga.first() {
                 Some(s) if s.normalized.start == gs => s.original.start,

@@ -52,8 +52,8 @@ pub fn edits(text: &str, out: &mut Vec<Edit>) {
         let mut before_prev: Option<char> = None;
         for (i, c) in chars {
             let orphan = if is_emoji_modifier(c) {
-                let base_ok = is_modifier_base(prev)
-                    || (prev == '\u{fe0f}' && before_prev.is_some_and(is_modifier_base));
+                let base_ok =
+                    is_modifier_base(prev) || (prev == '\u{fe0f}' && before_prev.is_some_and(is_modifier_base));
                 run.is_some() || on_space || !base_ok
             } else {
                 is_mark(c) && (run.is_some() || on_space)
@@ -100,7 +100,8 @@ mod tests {
 
     #[test]
     fn keeps_attached_modifiers() {
-        for keep in ["👍🏼 ok", "🤞🏽", "👋\u{fe0f}🏻", "cafe\u{301}", "naïve", "हिन्दी", "a\u{20dd}", "£5"] {
+        for keep in ["👍🏼 ok", "🤞🏽", "👋\u{fe0f}🏻", "cafe\u{301}", "naïve", "हिन्दी", "a\u{20dd}", "£5"]
+        {
             assert_eq!(fix(keep), keep, "{keep:?}");
         }
     }

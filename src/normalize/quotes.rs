@@ -74,7 +74,10 @@ mod tests {
 
     #[test]
     fn curls_and_straightens() {
-        assert_eq!(fix("\"It's the '90s,\" she said 'ok'. 5'11\"", Quotes::Curl), "“It’s the ’90s,” she said ‘ok’. 5'11\"");
+        assert_eq!(
+            fix("\"It's the '90s,\" she said 'ok'. 5'11\"", Quotes::Curl),
+            "“It’s the ’90s,” she said ‘ok’. 5'11\""
+        );
         assert_eq!(fix("“It’s ‘ok’”", Quotes::Straighten), "\"It's 'ok'\"");
         assert_eq!(fix("“It’s”", Quotes::Keep), "“It’s”");
     }

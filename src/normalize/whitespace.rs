@@ -43,7 +43,13 @@ pub fn edits(text: &str, out: &mut Vec<Edit>) {
                 k += 1;
             }
             let at_end = k == bytes.len();
-            let keep = if !seen_text || at_end { "" } else if blank_lines > 0 { "\n" } else { "" };
+            let keep = if !seen_text || at_end {
+                ""
+            } else if blank_lines > 0 {
+                "\n"
+            } else {
+                ""
+            };
             // `i..k` holds `blank_lines` newlines and the next line's indentation.
             if k > i {
                 super::push_edit(text, out, i, k, keep);
