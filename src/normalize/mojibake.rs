@@ -24,8 +24,9 @@
 //! (Windows-1250/1251/1253, MacRoman, cp437), lost bytes ("â€\u{FFFD}"), spaces that
 //! stood for U+00A0 bytes, CESU-8.
 //!
-//! The badness expression and character classes are ported from ftfy
-//! (`ftfy/badness.py`, MIT, by Robyn Speer) by way of the plsfix crate (MIT).
+//! The badness expression and character classes are ported from ftfy 6.3
+//! (`ftfy/badness.py`, Apache-2.0, by Robyn Speer; the plsfix crate, MIT, ports an
+//! older version of it).
 
 use once_cell::sync::Lazy;
 use regex::Regex;
@@ -106,14 +107,15 @@ fn group_at(text: &str, i: usize) -> Option<(usize, char)> {
 }
 
 const C1: &str = "\u{80}-\u{9f}";
-const BAD: &str = "¦¤¨¬¯¶§¸ƒˆˇ˘˛˜†‡‰⌐◊�ªº";
+const BAD: &str = "¦¤¨¬¯¸ƒˆˇ˘˛˜†‡‰⌐◊�ªº";
+const LAW: &str = "¶§";
 const CURRENCY: &str = "¢£¥₧€";
 const START_PUNCT: &str = "¡«¿©΄΅‘‚“„•‹\u{f8ff}";
 const END_PUNCT: &str = "®»˝”›™";
 const NUMERIC: &str = "²³¹±¼½¾×µ÷⁄∂∆∏∑√∞∩∫≈≠≡≤≥№";
-const KAOMOJI: &str = "Ò-ÖÙ-Üò-öø-üŐ°";
-const UPPER_ACCENTED: &str = "À-ÑØÜÝĂĄĆČĎĐĘĚĞİĹĽŁŃŇŒŘŚŞŠŢŤŮŰŸŹŻŽҐ";
-const LOWER_ACCENTED: &str = "ßà-ñăąćčďđęěğĺľłœŕśşšťüźżžґﬁﬂ";
+const KAOMOJI: &str = "Ò-ÖÙ-Üò-öø-üŐŌŪŲ°";
+const UPPER_ACCENTED: &str = "À-ÑØÜÝĂĀĄĆČĎĐĘĚĒĖĞĢİĪĶĹĽŁĻŃŇŅŒŘŚŞŠŢŤŮŰŸŹŻŽҐ";
+const LOWER_ACCENTED: &str = "ßà-ñăąāćčďđęěēėğģįīķĺľłļœŕśşšťüźżžґﬁﬂ";
 const UPPER_COMMON: &str = "ÞΑ-ΩΆΈΉΊΌΎΏΪΫЁ-Я";
 const LOWER_COMMON: &str = "α-ωάέήίΰа-џ";
 const BOX: &str = "│┌┐┘├┤┬┼═-╬▀▄█▌▐░▒▓";
@@ -124,24 +126,25 @@ const COMMON: &str = "\u{a0}\u{ad}·´–—―…’";
 static BADNESS: Lazy<Regex> = Lazy::new(|| {
     let pattern = format!(
         r"[{C1}]
-        |[{BAD}{LOWER_ACCENTED}{UPPER_ACCENTED}{BOX}{START_PUNCT}{END_PUNCT}{CURRENCY}{NUMERIC}][{BAD}]
+        |[{BAD}{LOWER_ACCENTED}{UPPER_ACCENTED}{BOX}{START_PUNCT}{END_PUNCT}{CURRENCY}{NUMERIC}{LAW}][{BAD}]
         |[a-zA-Z][{LOWER_COMMON}{UPPER_COMMON}][{BAD}]
-        |[{BAD}][{LOWER_ACCENTED}{UPPER_ACCENTED}{BOX}{START_PUNCT}{END_PUNCT}{CURRENCY}{NUMERIC}]
+        |[{BAD}][{LOWER_ACCENTED}{UPPER_ACCENTED}{BOX}{START_PUNCT}{END_PUNCT}{CURRENCY}{NUMERIC}{LAW}]
         |[{LOWER_ACCENTED}{LOWER_COMMON}{BOX}{END_PUNCT}{CURRENCY}{NUMERIC}][{UPPER_ACCENTED}]
         |[{BOX}{END_PUNCT}{CURRENCY}{NUMERIC}][{LOWER_ACCENTED}]
         |[{LOWER_ACCENTED}{BOX}{END_PUNCT}][{CURRENCY}]
         |\s[{UPPER_ACCENTED}][{CURRENCY}]
-        |[{UPPER_ACCENTED}{BOX}][{NUMERIC}]
+        |[{UPPER_ACCENTED}{BOX}][{NUMERIC}{LAW}]
         |[{LOWER_ACCENTED}{UPPER_ACCENTED}{BOX}{CURRENCY}{END_PUNCT}][{START_PUNCT}][{NUMERIC}]
-        |[{LOWER_ACCENTED}{UPPER_ACCENTED}{CURRENCY}{NUMERIC}{BOX}][{END_PUNCT}][{START_PUNCT}]
+        |[{LOWER_ACCENTED}{UPPER_ACCENTED}{CURRENCY}{NUMERIC}{BOX}{LAW}][{END_PUNCT}][{START_PUNCT}]
         |[{CURRENCY}{NUMERIC}{BOX}][{START_PUNCT}]
         |[a-z][{UPPER_ACCENTED}][{START_PUNCT}{CURRENCY}]
         |[{BOX}][{KAOMOJI}]
-        |[{LOWER_ACCENTED}{UPPER_ACCENTED}{CURRENCY}{NUMERIC}{START_PUNCT}{END_PUNCT}][{BOX}]
+        |[{LOWER_ACCENTED}{UPPER_ACCENTED}{CURRENCY}{NUMERIC}{START_PUNCT}{END_PUNCT}{LAW}][{BOX}]
         |[{BOX}][{END_PUNCT}]
-        |[{LOWER_ACCENTED}{UPPER_ACCENTED}][{END_PUNCT}]\w
+        |[{LOWER_ACCENTED}{UPPER_ACCENTED}][{START_PUNCT}{END_PUNCT}]\w
         |[Œœ][^A-Za-z]
-        |[ÂÃÎÐ][€Šš¢£Ÿž\xA0\xAD®©°·»{START_PUNCT}{END_PUNCT}–—´]
+        |[{UPPER_ACCENTED}]°
+        |[ÂÃÎÐ][€œŠš¢£Ÿž\xA0\xAD®©°·»{START_PUNCT}{END_PUNCT}–—´]
         |×[²³]
         |[ØÙ][{COMMON}{CURRENCY}{BAD}{NUMERIC}{START_PUNCT}ŸŠ®°µ»][ØÙ][{COMMON}{CURRENCY}{BAD}{NUMERIC}{START_PUNCT}ŸŠ®°µ»]
         |à[²µ¹¼½¾]
@@ -153,11 +156,12 @@ static BADNESS: Lazy<Regex> = Lazy::new(|| {
         |[ВГРС][{C1}{BAD}{START_PUNCT}{END_PUNCT}{CURRENCY}°µ][ВГРС]
         |ГўВЂВ.[A-Za-z\x20]
         |Ã[\xA0¡]
-        |[a-z]\s?[ÃÂ]\s
-        |^[ÃÂ]\s
+        |[a-z]\s?[ÃÂ]\x20
+        |^[ÃÂ]\x20
         |[a-z.,?!{END_PUNCT}]Â[\x20{START_PUNCT}{END_PUNCT}]
         |β€[™\xA0Ά\xAD®°]
-        |[ΒΓΞΟ][{C1}{BAD}{START_PUNCT}{END_PUNCT}{CURRENCY}°][ΒΓΞΟ]"
+        |[ΒΓΞΟ][{C1}{BAD}{START_PUNCT}{END_PUNCT}{CURRENCY}°][ΒΓΞΟ]
+        |ā€"
     );
     let pattern: String = pattern.lines().map(str::trim).collect();
     Regex::new(&pattern).expect("the badness expression compiles")
@@ -200,6 +204,33 @@ fn settle(mut s: String) -> String {
         }
     }
     s
+}
+
+/// Repeats the whole-line repair while the repaired line is still bad, as ftfy's
+/// `fix_encoding` loop does: one damaged word can make the whole line decode again.
+fn settle_line(line: &str, base: usize, fixed: &mut [Edit]) {
+    for _ in 0..4 {
+        let mut current = String::with_capacity(line.len());
+        let mut last = 0;
+        for e in fixed.iter() {
+            current.push_str(&line[last..e.span.start - base]);
+            current.push_str(&e.replacement);
+            last = e.span.end - base;
+        }
+        current.push_str(&line[last..]);
+        if current.is_ascii() || !is_bad(&current) {
+            return;
+        }
+        let Some(next) = fixed.iter().map(|e| decode_all(&e.replacement)).collect::<Option<Vec<String>>>() else {
+            return;
+        };
+        if next.iter().zip(fixed.iter()).all(|(n, e)| *n == e.replacement) {
+            return;
+        }
+        for (e, n) in fixed.iter_mut().zip(next) {
+            e.replacement = n;
+        }
+    }
 }
 
 /// The runs of groups in `line` (offsets relative to it), honouring the look-behind:
@@ -255,9 +286,12 @@ pub fn edits(text: &str, out: &mut Vec<Edit>) {
                 return;
             }
             if let Some(decoded) = decode_all(run) {
-                fixed.push(Edit::new(base + s, base + e, settle(decoded)));
+                fixed.push(Edit::new(base + s, base + e, if whole { decoded } else { settle(decoded) }));
             }
         });
+        if whole {
+            settle_line(line, base, &mut fixed);
+        }
         // Leftover C1 controls, read as Windows-1252; `next` walks the sorted repairs.
         let mut next = 0;
         for (i, c) in line.char_indices() {
