@@ -180,6 +180,15 @@ fn check_properties(text: &str, opts: &NormalizeOptions) -> Result<(), TestCaseE
         prop_assert!(back <= out.len() && out.is_char_boundary(back));
     }
     prop_assert_eq!(n.to_original(out.len()), text.len());
+    // Between replaced regions the two texts are equal byte for byte: the map is exact.
+    let (mut o, mut p) = (0, 0);
+    for s in n.map().segments() {
+        prop_assert_eq!(&text[o..s.original.start], &out[p..s.normalized.start], "copy region differs in {:?}", text);
+        prop_assert!(text.is_char_boundary(s.original.end) && out.is_char_boundary(s.normalized.end));
+        o = s.original.end;
+        p = s.normalized.end;
+    }
+    prop_assert_eq!(&text[o..], &out[p..]);
     for c in n.changes() {
         prop_assert!(
             c.original.end <= text.len()
@@ -210,6 +219,17 @@ proptest! {
         let n = normalize(&text, &NormalizeOptions::default());
         prop_assert_eq!(n.text(), text.as_str());
         prop_assert!(!n.is_changed());
+    }
+
+    #[test]
+    fn unicode_rules_report_valid_spans(text in prop_oneof![messy(), any::<String>()]) {
+        let config = copydesk::Config { select: Some(vec!["unicode".into()]), ..Default::default() };
+        let linter = Linter::from_config(&config).unwrap();
+        for d in linter.check(&text) {
+            prop_assert!(d.span.start < d.span.end && d.span.end <= text.len());
+            prop_assert!(text.is_char_boundary(d.span.start) && text.is_char_boundary(d.span.end));
+            prop_assert_eq!(d.suggestions[0].applicability, Applicability::Auto);
+        }
     }
 
     #[test]
