@@ -101,36 +101,54 @@ pub fn edits(text: &str, out: &mut Vec<Edit>) {
     if !may_contain(text) {
         return;
     }
-    let mut prev: Option<char> = None;
+    let bytes = text.as_bytes();
+    // Start of the last character that is not removable (decoded only when a
+    // zero-width character needs it), and the start of the current removal run.
+    let mut prev_at: Option<usize> = None;
     let mut run: Option<usize> = None;
     // The next character that is not removable, found once per run so that a long run
     // of zero-width characters stays linear.
     let mut next_visible: Option<(usize, Option<char>)> = None;
-    for (i, c) in text.char_indices() {
-        let remove = always_invisible(c)
-            || (zero_width(c) && {
-                let next = match next_visible {
-                    Some((at, n)) if at > i => n,
-                    _ => {
-                        let after = i + c.len_utf8();
-                        let found = text[after..].char_indices().find(|&(_, n)| !is_invisible(n));
-                        let (at, n) = found.map_or((text.len(), None), |(j, n)| (after + j, Some(n)));
-                        next_visible = Some((at, n));
-                        n
-                    }
-                };
-                !needed(c, prev, next)
-            });
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        // Continuation bytes belong to the character before; lead bytes other than
+        // those of removable characters start a visible character.
+        if (0x80..0xC0).contains(&b) {
+            i += 1;
+            continue;
+        }
+        let candidate =
+            (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || matches!(b, 0x7f | 0xC2 | 0xD8 | 0xE2 | 0xEF);
+        let c = if candidate { text[i..].chars().next().expect("i is on a char boundary") } else { ' ' };
+        let remove = candidate
+            && (always_invisible(c)
+                || (zero_width(c) && {
+                    let next = match next_visible {
+                        Some((at, n)) if at > i => n,
+                        _ => {
+                            let after = i + c.len_utf8();
+                            let found = text[after..].char_indices().find(|&(_, n)| !is_invisible(n));
+                            let (at, n) = found.map_or((text.len(), None), |(j, n)| (after + j, Some(n)));
+                            next_visible = Some((at, n));
+                            n
+                        }
+                    };
+                    let prev = prev_at.and_then(|p| text[p..].chars().next());
+                    !needed(c, prev, next)
+                }));
         if remove {
             run.get_or_insert(i);
+            i += c.len_utf8();
             continue;
         }
         if let Some(start) = run.take() {
             out.push(Edit::new(start, i, ""));
         }
-        if !is_invisible(c) {
-            prev = Some(c);
+        if !(candidate && is_invisible(c)) {
+            prev_at = Some(i);
         }
+        i += 1;
     }
     if let Some(start) = run {
         out.push(Edit::new(start, text.len(), ""));

@@ -9,23 +9,13 @@ use super::Edit;
 /// Pushes an edit for every line terminator of `text` that is not `\n`.
 pub fn edits(text: &str, out: &mut Vec<Edit>) {
     let bytes = text.as_bytes();
-    // Cheap screen: `\r` or the lead bytes of U+0085 (C2) and U+2028/9 (E2).
-    if !bytes.iter().any(|&b| b == b'\r' || b == 0xC2 || b == 0xE2) {
-        return;
-    }
-    let mut iter = text.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        match c {
-            '\r' => {
-                let end = if iter.peek().is_some_and(|&(_, n)| n == '\n') {
-                    iter.next();
-                    i + 2
-                } else {
-                    i + 1
-                };
-                out.push(Edit::new(i, end, "\n"));
-            }
-            '\u{85}' | '\u{2028}' | '\u{2029}' => out.push(Edit::new(i, i + c.len_utf8(), "\n")),
+    // Only `\r` and the lead bytes of U+0085 (C2) and U+2028/9 (E2) can start one.
+    for i in memchr::memchr3_iter(b'\r', 0xC2, 0xE2, bytes) {
+        match (bytes[i], bytes.get(i + 1), bytes.get(i + 2)) {
+            (b'\r', Some(b'\n'), _) => out.push(Edit::new(i, i + 2, "\n")),
+            (b'\r', _, _) => out.push(Edit::new(i, i + 1, "\n")),
+            (0xC2, Some(0x85), _) => out.push(Edit::new(i, i + 2, "\n")),
+            (0xE2, Some(0x80), Some(0xA8 | 0xA9)) => out.push(Edit::new(i, i + 3, "\n")),
             _ => {}
         }
     }

@@ -263,7 +263,7 @@ fn runs(line: &str, mut f: impl FnMut(usize, usize)) {
 /// Whether `text` could contain mojibake at all: a lead character somewhere.
 fn may_contain(text: &str) -> bool {
     // Leads and C1 controls are U+0080–U+00FF: UTF-8 lead bytes C2 and C3.
-    text.as_bytes().iter().any(|&b| b == 0xC2 || b == 0xC3)
+    memchr::memchr2(0xC2, 0xC3, text.as_bytes()).is_some()
 }
 
 /// Pushes one edit per repaired run of `text`.

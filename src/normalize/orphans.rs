@@ -36,19 +36,53 @@ pub fn is_modifier(c: char) -> bool {
     is_emoji_modifier(c) || is_mark(c)
 }
 
+/// Whether the modifier `c`, right after `prev`, might be an orphan: anything but a
+/// mark on a letter or a skin tone on an emoji that takes one. Lines without such a
+/// suspect skip grapheme segmentation.
+fn suspect(c: char, prev: Option<char>) -> bool {
+    match prev {
+        None => true,
+        Some(p) if p.is_whitespace() || p.is_control() => true,
+        Some(p) => is_emoji_modifier(c) && !is_modifier_base(p),
+    }
+}
+
 /// Pushes one deleting edit per run of orphaned modifiers in `text`.
 pub fn edits(text: &str, out: &mut Vec<Edit>) {
-    // Cheap screen: ASCII text, or text with no mark or modifier at all.
-    if text.is_ascii() || !text.chars().any(is_modifier) {
+    // Cheap screen: ASCII text has no modifiers.
+    if text.is_ascii() {
         return;
     }
+    let mut line_start = 0;
+    // Lines end at `\n`, which always ends a grapheme cluster (UAX #29, GB4/GB5).
+    for line in text.split_inclusive('\n') {
+        let base = line_start;
+        line_start += line.len();
+        if line.is_ascii() {
+            continue;
+        }
+        let mut prev = None;
+        let any = line.chars().any(|c| {
+            let hit = is_modifier(c) && suspect(c, prev);
+            prev = Some(c);
+            hit
+        });
+        if any {
+            line_edits(line, base, out);
+        }
+    }
+}
+
+/// The orphan edits of one line (offsets shifted by `base`), by grapheme cluster.
+fn line_edits(text: &str, base: usize, out: &mut Vec<Edit>) {
     for (at, cluster) in text.grapheme_indices(true) {
+        let at = base + at;
         let mut chars = cluster.char_indices();
-        let Some((_, base)) = chars.next() else { continue };
-        let baseless = is_modifier(base);
-        let on_space = base.is_whitespace() || base.is_control();
+        let Some((_, first)) = chars.next() else { continue };
+        let baseless = is_modifier(first);
+        let on_space = first.is_whitespace() || first.is_control();
         let mut run: Option<usize> = baseless.then_some(at);
-        let mut prev = base;
+        let mut prev = first;
         let mut before_prev: Option<char> = None;
         for (i, c) in chars {
             let orphan = if is_emoji_modifier(c) {

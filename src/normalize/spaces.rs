@@ -15,14 +15,17 @@ pub fn is_odd_space(c: char) -> bool {
 
 /// Pushes an edit for every odd space in `text`.
 pub fn edits(text: &str, out: &mut Vec<Edit>) {
-    // Cheap screen: the lead bytes of every such space (C2, E1, E2).
-    if !text.as_bytes().iter().any(|&b| matches!(b, 0xC2 | 0xE1 | 0xE2)) {
-        return;
-    }
-    for (i, c) in text.char_indices() {
-        if is_odd_space(c) {
-            out.push(Edit::new(i, i + c.len_utf8(), " "));
-        }
+    let bytes = text.as_bytes();
+    // Only the lead bytes C2 (U+00A0), E1 (U+1680) and E2 (U+2000–U+205F) can start one.
+    for i in memchr::memchr3_iter(0xC2, 0xE1, 0xE2, bytes) {
+        let len = match (bytes[i], bytes.get(i + 1), bytes.get(i + 2)) {
+            (0xC2, Some(0xA0), _) => 2,
+            (0xE1, Some(0x9A), Some(0x80))
+            | (0xE2, Some(0x80), Some(0x80..=0x8A | 0xAF))
+            | (0xE2, Some(0x81), Some(0x9F)) => 3,
+            _ => continue,
+        };
+        out.push(Edit::new(i, i + len, " "));
     }
 }
 

@@ -18,13 +18,13 @@ declare_rule! {
     /// the `spaces` step of `copydesk normalize`, not a finding).
     ///
     /// ## Why it matters
-    /// Invisible characters split words for search and matching ("Jo\u{200b}hn" does
-    /// not match "John"), break word counts and copy-paste, and survive into every
-    /// republication. Severity **warning**: certain debris, but invisible to readers.
+    /// Invisible characters split words for search and matching ("John" with a
+    /// zero-width space inside does not match "John"), break word counts and
+    /// copy-paste, and survive into every republication. Severity **warning**: certain debris, but invisible to readers.
     /// The `auto` fix deletes them, as `copydesk normalize` does.
     ///
     /// ## Example
-    /// `Pop\u{200b}star` (with U+200B ZERO WIDTH SPACE) → `Popstar`
+    /// `Pop⟨U+200B⟩star` (a ZERO WIDTH SPACE inside the word) → `Popstar`
     pub struct InvisibleChar;
     META = "invisible-char", Unicode, Warning, "zero-width, bidi or control characters";
 }
