@@ -30,6 +30,22 @@
 //! # Ok::<(), copydesk::Error>(())
 //! ```
 //!
+//! ## Normalising
+//!
+//! [`normalize()`] repairs what the Unicode rules report (entities, mojibake, invisible
+//! characters, odd spaces, orphaned modifiers, …) and maps every position of the
+//! repaired text back to the input:
+//!
+//! ```
+//! use copydesk::{normalize, NormalizeOptions, Span};
+//! let n = normalize("Itâ€™s here", &NormalizeOptions::default());
+//! assert_eq!(n.text(), "It’s here");
+//! assert_eq!(n.to_original_span(Span::new(6, 10)), Span::new(11, 15));
+//! ```
+//!
+//! [`fix::fix`] applies the rules' `auto` suggestions instead, as `copydesk check --fix`
+//! does.
+//!
 //! ## How it fits together
 //!
 //! Text flows one way: input → [`Document`] (lines, paragraphs, sentences, tokens; one

@@ -84,3 +84,48 @@ fn fix_refuses_standard_input() {
     let (_, code) = run_stdin(&["check", "--fix", "--no-config", "-"], "Itâ€™s\n");
     assert_eq!(code, 2);
 }
+
+/// `check --fix` on a copy of the seed articles writes exactly what the library's fix
+/// function computes, and changes only lines where a finding had an `auto` suggestion.
+#[test]
+fn fix_on_seeds_changes_only_auto_suggestions() {
+    let seeds = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/seeds");
+    let dir = tempfile::tempdir().unwrap();
+    let names = ["000_2a612bdaf78ad241.txt", "001_42ef759f57eed038.txt", "002_3589846f6bc8d896.txt"];
+    for name in names {
+        std::fs::copy(format!("{seeds}/{name}"), dir.path().join(name)).unwrap();
+    }
+    let out = copydesk().args(["check", "--fix", "--no-config"]).arg(dir.path()).output().unwrap();
+    assert_ne!(out.status.code(), Some(2), "{out:?}");
+    let linter = copydesk::Linter::new();
+    for name in names {
+        let original = std::fs::read_to_string(format!("{seeds}/{name}")).unwrap();
+        let fixed = std::fs::read_to_string(dir.path().join(name)).unwrap();
+        let expected = copydesk::fix::fix(&linter, &original).map_or(original.clone(), |f| f.text);
+        assert_eq!(fixed, expected, "{name}");
+        // Every line that changed held an auto suggestion.
+        let auto_lines: std::collections::BTreeSet<usize> = linter
+            .check(&original)
+            .iter()
+            .filter(|d| d.suggestions.iter().any(|s| s.applicability == copydesk::Applicability::Auto))
+            .flat_map(|d| {
+                let first = original[..d.span.start].matches('\n').count();
+                let last = original[..d.span.end].matches('\n').count();
+                first..=last
+            })
+            .collect();
+        let diff = similar::TextDiff::from_lines(&original, &fixed);
+        for op in diff.ops() {
+            let old = op.old_range();
+            if op.tag() != similar::DiffTag::Equal {
+                // A diff may attribute a deleted line to an identical neighbour (one of
+                // two blank lines), so a neighbouring line's fix also counts.
+                let lines = old.start.saturating_sub(1)..old.end.max(old.start + 1) + 1;
+                assert!(
+                    lines.clone().any(|l| auto_lines.contains(&l)),
+                    "{name}: lines {lines:?} changed without a fix"
+                );
+            }
+        }
+    }
+}
