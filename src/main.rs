@@ -138,7 +138,8 @@ fn check(args: &CheckArgs) -> Result<ExitCode, Error> {
     config.ignore.extend(args.ignore.iter().cloned());
     let known = config.known_codes();
     for name in args.select.iter().chain(&args.ignore) {
-        let family = ["names", "words", "scrape", "typography", "unicode", "custom", "all"].contains(&name.as_str());
+        let family = ["names", "words", "scrape", "typography", "unicode", "custom", "suppression", "all"]
+            .contains(&name.as_str());
         if !family && !known.contains(name) {
             eprintln!("copydesk: unknown rule {name:?}; `copydesk rules` lists them");
             return Ok(ExitCode::from(2));
