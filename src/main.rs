@@ -9,7 +9,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use copydesk::render::{self, FileReport};
-use copydesk::{Config, Diagnostic, Error, Linter, Severity};
+use copydesk::baseline::Baseline;
+use copydesk::{Config, Diagnostic, Error, InputKind, Linter, Severity};
 
 /// Lint scraped news articles: mangled names, run-together words, scrape debris,
 /// typography and Unicode damage.
@@ -22,7 +23,8 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Lint files, directories (recursively: .txt and .md) or `-` for standard input.
+    /// Lint files, directories (recursively: .txt, .md and .markdown) or `-` for standard
+    /// input. Markdown files (.md, .markdown) are linted as Markdown: prose only.
     Check(CheckArgs),
     /// List every rule: code, family, default severity, summary.
     Rules(ConfigArgs),
@@ -70,6 +72,17 @@ struct CheckArgs {
     /// Skip these rules or families (comma-separated), in addition to the config.
     #[arg(long, value_delimiter = ',', value_name = "RULES")]
     ignore: Vec<String>,
+    /// Also print findings per rule and per file (to standard error for the json, sarif,
+    /// github and compact formats, so their output stays parseable).
+    #[arg(long)]
+    stats: bool,
+    /// Hide the findings recorded in this baseline file; its entries that match nothing
+    /// are reported as `unused-suppression`.
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+    /// Record every current finding in FILE as a baseline and print nothing else.
+    #[arg(long, value_name = "FILE", conflicts_with = "baseline")]
+    write_baseline: Option<PathBuf>,
     #[command(flatten)]
     config: ConfigArgs,
 }
@@ -82,6 +95,10 @@ enum Format {
     Json,
     /// `path:line:col: severity[rule]: message`.
     Compact,
+    /// SARIF 2.1.0, for code-scanning services.
+    Sarif,
+    /// GitHub Actions workflow commands: one annotation per finding.
+    Github,
 }
 
 fn parse_level(s: &str) -> Result<Severity, String> {
@@ -155,17 +172,54 @@ fn check(args: &CheckArgs) -> Result<ExitCode, Error> {
     }
     let mut had_error = !errors.is_empty();
     errors.into_iter().for_each(report_error);
+    let baseline_file = args.baseline.as_ref().or(args.write_baseline.as_ref());
+    let base_dir = baseline_file.map(|p| p.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new(".")));
+    let mut baseline = match &args.baseline {
+        Some(path) => {
+            let source = std::fs::read_to_string(path).map_err(|e| Error::io(path, &e))?;
+            Some((Baseline::parse(path, &source)?, source))
+        }
+        None => None,
+    };
+    let mut written = Baseline::new();
+    let mut linted_keys = Vec::new();
     let mut results: Vec<(String, String, Vec<Diagnostic>)> = Vec::new();
     for input in &inputs {
         match read_input(input) {
             Ok(text) => {
-                let diagnostics = linter.check(&text);
+                let kind = match input {
+                    Input::File(p) => InputKind::from_path(p),
+                    Input::Stdin => InputKind::Text,
+                };
+                let mut diagnostics = linter.check_as(&text, kind);
+                if let Some(dir) = base_dir {
+                    let key = baseline_key(input, dir);
+                    if let Some((b, _)) = &mut baseline {
+                        b.filter(&key, &text, &mut diagnostics);
+                    }
+                    if args.write_baseline.is_some() {
+                        written.add(&key, &text, &diagnostics);
+                    }
+                    linted_keys.push(key);
+                }
                 results.push((display(input), text, diagnostics));
             }
             Err(e) => {
                 report_error(e);
                 had_error = true;
             }
+        }
+    }
+    if let Some(path) = &args.write_baseline {
+        std::fs::write(path, written.to_json()).map_err(|e| Error::io(path, &e))?;
+        eprintln!("copydesk: recorded {} finding(s) in {}", written.entries().len(), path.display());
+        return Ok(ExitCode::from(if had_error { 2 } else { 0 }));
+    }
+    if let (Some((b, source)), Some(severity), Some(path)) = (baseline, linter.unused_suppression(), &args.baseline) {
+        let keys: Vec<&str> = linted_keys.iter().map(String::as_str).collect();
+        let unused = b.unused(&keys, severity);
+        if !unused.is_empty() {
+            results.push((path.display().to_string(), source, unused));
         }
     }
     let reports: Vec<FileReport<'_>> =
@@ -177,6 +231,11 @@ fn check(args: &CheckArgs) -> Result<ExitCode, Error> {
             out.push('\n');
         }
         Format::Compact => reports.iter().for_each(|r| render::compact::render(r, &mut out)),
+        Format::Sarif => {
+            out = render::sarif::render(&reports, linter.rules());
+            out.push('\n');
+        }
+        Format::Github => reports.iter().for_each(|r| render::github::render(r, &mut out)),
         Format::Human => {
             let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stdout().is_terminal();
             let width = std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()).unwrap_or(100);
@@ -185,6 +244,14 @@ fn check(args: &CheckArgs) -> Result<ExitCode, Error> {
                 render::human::render(r, &handler, &mut out);
             }
             out.push_str(&summary(&results));
+        }
+    }
+    if args.stats {
+        let stats = render::stats::render(&reports);
+        if args.format == Format::Human {
+            out.push_str(&stats);
+        } else {
+            eprint!("{stats}");
         }
     }
     let mut stdout = std::io::stdout().lock();
@@ -249,10 +316,23 @@ fn collect(path: &Path, out: &mut Vec<Input>, errors: &mut Vec<Error>) {
     for entry in entries {
         if entry.is_dir() {
             collect(&entry, out, errors);
-        } else if entry.extension().is_some_and(|x| x == "txt" || x == "md") {
+        } else if entry.extension().is_some_and(|x| x == "txt" || x == "md" || x == "markdown") {
             out.push(Input::File(entry));
         }
     }
+}
+
+/// The key of `input` in a baseline: its path relative to the baseline file's folder
+/// `dir` (with `/` separators) when it lies below it, so a baseline written and read from
+/// different working directories matches; otherwise the path as given.
+fn baseline_key(input: &Input, dir: &Path) -> String {
+    let Input::File(path) = input else { return "-".to_owned() };
+    let relative = std::fs::canonicalize(path)
+        .ok()
+        .zip(std::fs::canonicalize(dir).ok())
+        .and_then(|(p, d)| p.strip_prefix(&d).ok().map(Path::to_path_buf));
+    let shown = relative.as_deref().unwrap_or(path);
+    shown.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
 }
 
 fn read_input(input: &Input) -> Result<String, Error> {
@@ -274,10 +354,10 @@ fn rules(args: &ConfigArgs) -> Result<ExitCode, Error> {
     let linter = Linter::from_config(&all)?;
     let metas: Vec<_> = linter.rules().collect();
     let width = metas.iter().map(|m| m.code.len()).max().unwrap_or(4);
-    let mut out = format!("{:width$}  {:10}  {:8}  {}\n", "code", "family", "severity", "summary");
+    let mut out = format!("{:width$}  {:11}  {:8}  {}\n", "code", "family", "severity", "summary");
     for m in metas {
         out.push_str(&format!(
-            "{:width$}  {:10}  {:8}  {}\n",
+            "{:width$}  {:11}  {:8}  {}\n",
             m.code,
             m.family.as_str(),
             m.default_severity.as_str(),
