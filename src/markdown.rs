@@ -207,7 +207,8 @@ impl Markdown {
             if at >= span.end {
                 break;
             }
-            if !self.masked.as_bytes()[at..p.start.min(span.end)].iter().all(|&b| b == b'\n' || b == b'\r') {
+            let gap = at..p.start.min(span.end).max(at);
+            if !self.masked.as_bytes()[gap].iter().all(|&b| b == b'\n' || b == b'\r') {
                 return false;
             }
             at = at.max(p.end);
