@@ -323,16 +323,18 @@ fn collect(path: &Path, out: &mut Vec<Input>, errors: &mut Vec<Error>) {
 }
 
 /// The key of `input` in a baseline: its path relative to the baseline file's folder
-/// `dir` (with `/` separators) when it lies below it, so a baseline written and read from
-/// different working directories matches; otherwise the path as given.
+/// `dir` (with `/` separators, `..` where needed), so a baseline written and read from
+/// different working directories matches; the path as given when it cannot be resolved.
 fn baseline_key(input: &Input, dir: &Path) -> String {
     let Input::File(path) = input else { return "-".to_owned() };
-    let relative = std::fs::canonicalize(path)
-        .ok()
-        .zip(std::fs::canonicalize(dir).ok())
-        .and_then(|(p, d)| p.strip_prefix(&d).ok().map(Path::to_path_buf));
-    let shown = relative.as_deref().unwrap_or(path);
-    shown.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
+    let join = |parts: Vec<String>| parts.join("/");
+    let (Ok(file), Ok(dir)) = (std::fs::canonicalize(path), std::fs::canonicalize(dir)) else {
+        return join(path.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect());
+    };
+    let (f, d): (Vec<_>, Vec<_>) = (file.components().collect(), dir.components().collect());
+    let common = f.iter().zip(&d).take_while(|(a, b)| a == b).count();
+    let up = std::iter::repeat_n("..".to_owned(), d.len() - common);
+    join(up.chain(f[common..].iter().map(|c| c.as_os_str().to_string_lossy().into_owned())).collect())
 }
 
 fn read_input(input: &Input) -> Result<String, Error> {
