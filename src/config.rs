@@ -163,7 +163,10 @@ impl Config {
             check(&code, false)?;
             let strings = |v: &toml::Value| v.as_array().is_some_and(|a| a.iter().all(toml::Value::is_str));
             if table.get("accept").is_some_and(|v| !strings(v)) {
-                return Err(err(code.span(), format!("`accept` of rule {:?} must be a list of strings", code.get_ref())));
+                return Err(err(
+                    code.span(),
+                    format!("`accept` of rule {:?} must be a list of strings", code.get_ref()),
+                ));
             }
             config.rules.insert(code.into_inner(), table);
         }
@@ -227,8 +230,9 @@ impl Config {
 }
 
 fn family_named(name: &str) -> Option<Family> {
-    [Family::Names, Family::Words, Family::Scrape, Family::Typography, Family::Unicode, Family::Custom, Family::Suppression]
+    [Family::Names, Family::Words, Family::Scrape, Family::Typography, Family::Unicode, Family::Custom]
         .into_iter()
+        .chain([Family::Suppression])
         .find(|f| f.as_str() == name)
 }
 

@@ -178,7 +178,12 @@ impl<'a> Document<'a> {
             let begin = tokens.partition_point(|t| t.start < span.start);
             let end = tokens.partition_point(|t| t.start < span.end);
             let last = line_of(span.end.saturating_sub(1).max(span.start));
-            paras.push(Paragraph { span, first_line: line_of(span.start), last_line: last, tokens: (begin as u32, end as u32) });
+            paras.push(Paragraph {
+                span,
+                first_line: line_of(span.start),
+                last_line: last,
+                tokens: (begin as u32, end as u32),
+            });
             sentences.extend(sentence_spans(&text[span.start..span.end], span.start));
         }
         Document { text, lines, paragraphs: paras, sentences, tokens }
@@ -470,6 +475,22 @@ mod tests {
         let doc = Document::new("");
         assert_eq!(doc.lines().len(), 1);
         assert!(doc.tokens().is_empty() && doc.paragraphs().is_empty());
+    }
+
+    #[test]
+    fn given_paragraphs() {
+        // Two paragraphs on one line (table cells), one on the next, a blank line.
+        let text = "  a b   c d\ne f\n\n";
+        let doc = Document::with_paragraphs(text, &[Span::new(2, 5), Span::new(8, 11), Span::new(12, 15)]);
+        assert_eq!(doc.paragraphs().len(), 3);
+        let words: Vec<Vec<&str>> = (0..3).map(|i| doc.paragraph_tokens(i).iter().map(|t| t.text).collect()).collect();
+        assert_eq!(words, [vec!["a", "b"], vec!["c", "d"], vec!["e", "f"]]);
+        assert_eq!(doc.lines()[0].paragraph, Some(0));
+        assert_eq!(doc.lines()[1].paragraph, Some(2));
+        assert_eq!(doc.lines()[2].paragraph, None);
+        assert_eq!((doc.paragraphs()[2].first_line, doc.paragraphs()[2].last_line), (1, 1));
+        let s: Vec<_> = doc.sentences().iter().map(|s| doc.slice(*s)).collect();
+        assert_eq!(s, ["a b", "c d", "e f"]);
     }
 
     #[test]

@@ -8,8 +8,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use copydesk::render::{self, FileReport};
 use copydesk::baseline::Baseline;
+use copydesk::render::{self, FileReport};
 use copydesk::{Config, Diagnostic, Error, InputKind, Linter, Severity};
 
 /// Lint scraped news articles: mangled names, run-together words, scrape debris,

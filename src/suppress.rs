@@ -85,8 +85,7 @@ impl AcceptList {
         let mut by_rule = BTreeMap::new();
         for (code, table) in &config.rules {
             let Some(toml::Value::Array(items)) = table.get("accept") else { continue };
-            let mut list: Vec<String> =
-                items.iter().filter_map(toml::Value::as_str).map(normalize_accepted).collect();
+            let mut list: Vec<String> = items.iter().filter_map(toml::Value::as_str).map(normalize_accepted).collect();
             list.sort();
             list.dedup();
             by_rule.insert(code.clone(), list);
@@ -131,9 +130,8 @@ pub struct Directive {
 
 /// Directive comments in text, compiled once.
 static COMMENT: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?s)<!--.*?-->").expect("the comment pattern compiles"));
-static DIRECTIVE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?s)\A<!--\s*copydesk-([a-z-]*)(.*?)-->\z").expect("the directive pattern compiles")
-});
+static DIRECTIVE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"(?s)\A<!--\s*copydesk-([a-z-]*)(.*?)-->\z").expect("the directive pattern compiles"));
 
 /// A stretch of text where a rule (or every rule) is suppressed, and whether it hid
 /// anything.
@@ -179,11 +177,8 @@ impl Directives {
                 "disable-next-line" => Some(DirectiveKind::DisableNextLine),
                 _ => None,
             };
-            let rules = caps[2]
-                .split([',', ' ', '\t', '\n', '\r'])
-                .filter(|s| !s.is_empty())
-                .map(str::to_owned)
-                .collect();
+            let rules =
+                caps[2].split([',', ' ', '\t', '\n', '\r']).filter(|s| !s.is_empty()).map(str::to_owned).collect();
             directives.push(Directive { span, kind, rules });
         }
         let mut out = Directives { directives, ..Directives::default() };

@@ -130,7 +130,11 @@ fn bad_config_points_into_the_toml() {
 
 #[test]
 fn invalid_utf8_binary_and_empty_files() {
-    let dir = folder(&[("latin1.txt", b"caf\xe9 au lait\n"), ("image.txt", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"), ("empty.txt", b"")]);
+    let dir = folder(&[
+        ("latin1.txt", b"caf\xe9 au lait\n"),
+        ("image.txt", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"),
+        ("empty.txt", b""),
+    ]);
     let o = run(dir.path(), &["check", "--no-config", "latin1.txt"]);
     assert_eq!(code(&o), 2);
     assert!(stderr(&o).contains("latin1.txt: not valid UTF-8 (invalid byte at offset 3)"), "{}", stderr(&o));
@@ -230,16 +234,20 @@ fn github_format_golden() {
     let out = stdout(&o);
     let json = run(dir.path(), &[&["check", "--no-config", "--format", "json"][..], &SEED_NAMES[..]].concat());
     let v: serde_json::Value = serde_json::from_str(&stdout(&json)).unwrap();
-    let findings: usize = v["files"].as_array().unwrap().iter().map(|f| f["diagnostics"].as_array().unwrap().len()).sum();
+    let findings: usize =
+        v["files"].as_array().unwrap().iter().map(|f| f["diagnostics"].as_array().unwrap().len()).sum();
     assert_eq!(out.lines().count(), findings, "one annotation per finding");
-    assert!(out.lines().all(|l| l.starts_with("::error file=") || l.starts_with("::warning file=") || l.starts_with("::notice file=")));
+    assert!(out.lines().all(|l| l.starts_with("::error file=")
+        || l.starts_with("::warning file=")
+        || l.starts_with("::notice file=")));
     insta::assert_snapshot!(out);
 }
 
 #[test]
 fn stats_go_to_stderr_for_machine_formats() {
     let dir = folder(&[("warn.txt", WARNING), ("err.txt", ERROR), ("clean.txt", CLEAN)]);
-    let o = run(dir.path(), &["check", "--no-config", "--format", "json", "--stats", "err.txt", "warn.txt", "clean.txt"]);
+    let o =
+        run(dir.path(), &["check", "--no-config", "--format", "json", "--stats", "err.txt", "warn.txt", "clean.txt"]);
     serde_json::from_str::<serde_json::Value>(&stdout(&o)).expect("stdout stays valid JSON");
     assert_eq!(
         stderr(&o),
@@ -349,7 +357,10 @@ fn baseline_round_trip() {
 
     // The baseline works from another working directory too.
     let sub = dir.path().join("ci");
-    let o = run(&sub, &["check", "--no-config", "--format", "compact", "--baseline", "baseline.json", "../001_42ef759f57eed038.txt"]);
+    let o = run(
+        &sub,
+        &["check", "--no-config", "--format", "compact", "--baseline", "baseline.json", "../001_42ef759f57eed038.txt"],
+    );
     assert_eq!(stdout(&o).lines().count(), 1, "{}", stdout(&o));
 
     // Fix a baselined finding: the entry no longer suppresses anything.

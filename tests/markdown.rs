@@ -101,3 +101,69 @@ fn markdown_copies_of_the_seeds_yield_the_plain_findings() {
         }
     }
 }
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Text made of Markdown's structural characters, words and multi-byte letters.
+    fn markdownish() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            Just("\n"),
+            Just("\n\n"),
+            Just("# "),
+            Just("- "),
+            Just("> "),
+            Just("    "),
+            Just("```\n"),
+            Just("`"),
+            Just("*"),
+            Just("_"),
+            Just("["),
+            Just("]"),
+            Just("("),
+            Just(")"),
+            Just("<"),
+            Just(">"),
+            Just("!"),
+            Just("|"),
+            Just("---\n"),
+            Just("+++\n"),
+            Just("<!-- "),
+            Just(" -->"),
+            Just("&amp;"),
+            Just("copydesk-disable "),
+            Just("copydesk-enable"),
+            Just("copydesk-disable-next-line "),
+            Just("repeated-word"),
+            Just("the the "),
+            Just("é"),
+            Just("’"),
+            Just("  "),
+            Just("\r\n"),
+            Just("word "),
+            Just("pic.twitter.com/x "),
+            Just("😀"),
+        ];
+        proptest::collection::vec(piece, 0..60).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        #[test]
+        fn markdown_never_panics_and_spans_stay_on_char_boundaries(text in markdownish()) {
+            let linter = Linter::new();
+            for d in linter.check_markdown(&text) {
+                prop_assert!(d.span.start <= d.span.end && d.span.end <= text.len());
+                prop_assert!(text.is_char_boundary(d.span.start) && text.is_char_boundary(d.span.end));
+            }
+            let md = copydesk::markdown::Markdown::parse(&text);
+            prop_assert_eq!(md.masked().len(), text.len());
+            let doc = md.document();
+            for t in doc.tokens() {
+                prop_assert_eq!(&text[t.start..t.end()], t.text);
+            }
+        }
+    }
+}

@@ -56,10 +56,13 @@ fn seeds_and_markdown_validate_against_the_schema() {
     let source = std::fs::read_to_string(format!("{FIXTURES}/{uri}")).unwrap();
     let r = results
         .iter()
-        .find(|r| r["ruleId"] == "repeated-word" && r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == uri)
+        .find(|r| {
+            r["ruleId"] == "repeated-word" && r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == uri
+        })
         .unwrap();
     let region = &r["locations"][0]["physicalLocation"]["region"];
-    let (start, len) = (region["byteOffset"].as_u64().unwrap() as usize, region["byteLength"].as_u64().unwrap() as usize);
+    let (start, len) =
+        (region["byteOffset"].as_u64().unwrap() as usize, region["byteLength"].as_u64().unwrap() as usize);
     assert_eq!(&source[start..start + len], "producing producing");
     assert_eq!(region["snippet"]["text"], "producing producing");
 }

@@ -101,8 +101,14 @@ mod tests {
 
     #[test]
     fn locates_in_any_order() {
-        assert_eq!(locate_all("ab
-cd", &[4, 0, 3, 5]), [(2, 2), (1, 1), (2, 1), (2, 3)]);
+        assert_eq!(
+            locate_all(
+                "ab
+cd",
+                &[4, 0, 3, 5]
+            ),
+            [(2, 2), (1, 1), (2, 1), (2, 3)]
+        );
     }
 
     #[test]
