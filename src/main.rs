@@ -356,10 +356,10 @@ fn rules(args: &ConfigArgs) -> Result<ExitCode, Error> {
     let linter = Linter::from_config(&all)?;
     let metas: Vec<_> = linter.rules().collect();
     let width = metas.iter().map(|m| m.code.len()).max().unwrap_or(4);
-    let mut out = format!("{:width$}  {:11}  {:8}  {}\n", "code", "family", "severity", "summary");
+    let mut out = format!("{:width$}  {:10}  {:8}  {}\n", "code", "family", "severity", "summary");
     for m in metas {
         out.push_str(&format!(
-            "{:width$}  {:11}  {:8}  {}\n",
+            "{:width$}  {:10}  {:8}  {}\n",
             m.code,
             m.family.as_str(),
             m.default_severity.as_str(),
