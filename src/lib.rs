@@ -30,6 +30,14 @@
 //! # Ok::<(), copydesk::Error>(())
 //! ```
 //!
+//! ## Markdown and suppression
+//!
+//! [`Linter::check_markdown`] lints only the prose of a Markdown article (no front
+//! matter, code, HTML or link targets; see [`markdown`]); [`Linter::check_as`] picks by
+//! [`InputKind`]. Findings a team accepts stay hidden through accept lists in the
+//! configuration and `<!-- copydesk-disable … -->` directives ([`suppress`]), or a
+//! baseline file ([`baseline`]); stale ones are reported as `unused-suppression`.
+//!
 //! ## How it fits together
 //!
 //! Text flows one way: input → [`Document`] (lines, paragraphs, sentences, tokens; one

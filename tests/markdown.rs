@@ -167,3 +167,16 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn whitespace_ignores_markdown_layout_but_not_prose() {
+    let config = Config { select: Some(vec!["whitespace".into()]), ..Config::default() };
+    let linter = Linter::from_config(&config).unwrap();
+    let layout = "# Title\n\n- item\n  continued\n    - nested item\n\nHard  \nbreak and \\\nanother.\n\n\
+                  | a   | b |\n|-----|---|\n| c   | d |\n\n```\n  code   spacing\n```\n\n    indented code\n\n> quote\n>   more\n";
+    assert_eq!(linter.check_markdown(layout), []);
+    let prose = "A sentence with  two spaces inside.\n";
+    let found = linter.check_markdown(prose);
+    assert_eq!(found.len(), 1);
+    assert_eq!(&prose[found[0].span.start..found[0].span.end], "  ");
+}
