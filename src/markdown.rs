@@ -25,8 +25,9 @@ pub struct Markdown {
     prose: Vec<Span>,
     /// Paragraph spans (a heading, a list item's text, a table cell, …), sorted.
     paragraphs: Vec<Span>,
-    /// Non-prose that no finding may touch: everything outside paragraphs plus code,
-    /// HTML, link targets and the like inside them. Sorted, disjoint.
+    /// Non-prose that no finding may touch: the visible (non-whitespace) bytes outside
+    /// paragraphs, and of code, HTML, link targets and the like inside them. Sorted,
+    /// disjoint.
     hard: Vec<Span>,
     /// Spans of HTML comments (`<!-- … -->`), where suppression directives live.
     comments: Vec<Span>,
@@ -169,8 +170,26 @@ impl Markdown {
             hard.push(Span::new(at, text.len()));
         }
         hard.sort_unstable();
-        let hard = merge(hard);
-        Markdown { masked, prose, paragraphs, hard, comments }
+        // Whitespace is the same in the masked text as in the original, so a finding may
+        // cover it (a field's leading indentation): keep only the visible runs as hard.
+        let mut visible = Vec::new();
+        for h in merge(hard) {
+            let mut run: Option<usize> = None;
+            for (i, c) in text[h.start..h.end].char_indices() {
+                match (c.is_whitespace(), run) {
+                    (false, None) => run = Some(h.start + i),
+                    (true, Some(r)) => {
+                        visible.push(Span::new(r, h.start + i));
+                        run = None;
+                    }
+                    _ => {}
+                }
+            }
+            if let Some(r) = run {
+                visible.push(Span::new(r, h.end));
+            }
+        }
+        Markdown { masked, prose, paragraphs, hard: visible, comments }
     }
 
     /// The text with every non-prose byte replaced by a space (line breaks kept): as
@@ -217,9 +236,9 @@ impl Markdown {
     }
 
     /// Whether a finding at `span` is about prose and should be kept: it touches no
-    /// code, HTML, link target, front matter or block markup, and if it touches inline
-    /// markup (emphasis marks, a link's `[`, a block quote's `>` on a continuation line)
-    /// it is not made of the blanks masking left there.
+    /// visible code, HTML, link target, front matter or block markup, and if it is not
+    /// all prose (it covers inline markup such as emphasis marks or a link's `[`, or
+    /// indentation) it is not made of the blanks masking left there.
     #[must_use]
     pub fn keeps(&self, span: Span) -> bool {
         if span.end > self.masked.len() {
@@ -234,27 +253,10 @@ impl Markdown {
         !self.masked[span.start..span.end].trim().is_empty()
     }
 
-    /// Whether `span` shares a byte other than a line break with a hard region.
+    /// Whether `span` shares a byte with a hard region (an empty span: lies inside one).
     fn touches_hard(&self, span: Span) -> bool {
         let i = self.hard.partition_point(|h| h.end <= span.start);
-        let bytes = self.masked.as_bytes();
-        for h in &self.hard[i..] {
-            if h.start >= span.end.max(span.start + 1) {
-                break;
-            }
-            let (a, b) = (h.start.max(span.start), h.end.min(span.end));
-            if span.is_empty() {
-                // An empty span inside a hard region.
-                if h.start < span.start && span.start < h.end {
-                    return true;
-                }
-                continue;
-            }
-            if bytes[a..b].iter().any(|&c| c != b'\n' && c != b'\r') {
-                return true;
-            }
-        }
-        false
+        self.hard.get(i).is_some_and(|h| if span.is_empty() { h.start < span.start } else { h.start < span.end })
     }
 }
 
@@ -336,6 +338,12 @@ mod tests {
         assert!(!md.keeps(Span::new(at("  \nbreak"), at("  \nbreak") + 2)));
         // Blank lines between paragraphs are line breaks only.
         assert!(md.keeps(Span::new(at("\n\nLeave"), at("\n\nLeave") + 2)));
+        // A finding may include the indentation before a paragraph, not its markup.
+        let text = " date 2023-07-19 Body.\n\n# date 2023-07-19\n";
+        let md = Markdown::parse(text);
+        assert!(md.keeps(Span::new(0, 16)));
+        assert!(!md.keeps(Span::new(23, 40)));
+        assert!(md.keeps(Span::new(25, 40)));
     }
 
     #[test]
