@@ -241,13 +241,14 @@ impl Baseline {
     }
 
     /// `unused-suppression` findings at `severity` for entries that hid nothing, with
-    /// spans at their lines in the file the baseline was parsed from, for the files in
-    /// `linted` only (an entry for a file not linted this time may still be needed).
+    /// spans at their lines in the file the baseline was parsed from. Only entries for
+    /// files in `linted` and rules in `ran` count: an entry for a file not linted or a
+    /// rule not run this time may still be needed.
     #[must_use]
-    pub fn unused(&self, linted: &[&str], severity: Severity) -> Vec<Diagnostic> {
+    pub fn unused(&self, linted: &[&str], ran: &[&str], severity: Severity) -> Vec<Diagnostic> {
         let mut out = Vec::new();
         for (i, e) in self.entries.iter().enumerate() {
-            if self.used[i] || !linted.contains(&e.path.as_str()) {
+            if self.used[i] || !linted.contains(&e.path.as_str()) || !ran.contains(&e.rule.as_str()) {
                 continue;
             }
             let span = self.lines.get(i).copied().unwrap_or_default();
@@ -304,10 +305,11 @@ mod tests {
         let mut now = vec![diag("x", edited, "end")];
         b.filter("a.txt", edited, &mut now);
         assert!(now.is_empty());
-        let unused = b.unused(&["a.txt"], Severity::Warning);
+        let unused = b.unused(&["a.txt"], &["repeated-word", "x"], Severity::Warning);
         assert_eq!(unused.len(), 1);
         assert_eq!(&json[unused[0].span.start..unused[0].span.end], json.lines().nth(1).unwrap().trim_end_matches(','));
-        assert!(b.unused(&["other.txt"], Severity::Warning).is_empty());
+        assert!(b.unused(&["other.txt"], &["repeated-word", "x"], Severity::Warning).is_empty());
+        assert!(b.unused(&["a.txt"], &["x"], Severity::Warning).is_empty());
     }
 
     #[test]

@@ -217,7 +217,8 @@ fn check(args: &CheckArgs) -> Result<ExitCode, Error> {
     }
     if let (Some((b, source)), Some(severity), Some(path)) = (baseline, linter.unused_suppression(), &args.baseline) {
         let keys: Vec<&str> = linted_keys.iter().map(String::as_str).collect();
-        let unused = b.unused(&keys, severity);
+        let ran: Vec<&str> = linter.rules().map(|m| m.code.as_ref()).collect();
+        let unused = b.unused(&keys, &ran, severity);
         if !unused.is_empty() {
             results.push((path.display().to_string(), source, unused));
         }
