@@ -8,8 +8,9 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use copydesk::baseline::Baseline;
 use copydesk::render::{self, FileReport};
-use copydesk::{Config, Diagnostic, Error, Linter, Severity};
+use copydesk::{Config, Diagnostic, Error, InputKind, Linter, Severity};
 
 /// Lint scraped news articles: mangled names, run-together words, scrape debris,
 /// typography and Unicode damage.
@@ -22,7 +23,8 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Lint files, directories (recursively: .txt and .md) or `-` for standard input.
+    /// Lint files, directories (recursively: .txt, .md and .markdown) or `-` for standard
+    /// input. Markdown files (.md, .markdown) are linted as Markdown: prose only.
     Check(CheckArgs),
     /// List every rule: code, family, default severity, summary.
     Rules(ConfigArgs),
@@ -79,6 +81,17 @@ struct CheckArgs {
     /// there is any).
     #[arg(long)]
     diff: bool,
+    /// Also print findings per rule and per file (to standard error for the json, sarif,
+    /// github and compact formats, so their output stays parseable).
+    #[arg(long)]
+    stats: bool,
+    /// Hide the findings recorded in this baseline file; its entries that match nothing
+    /// are reported as `unused-suppression`.
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+    /// Record every current finding in FILE as a baseline and print nothing else.
+    #[arg(long, value_name = "FILE", conflicts_with = "baseline")]
+    write_baseline: Option<PathBuf>,
     #[command(flatten)]
     config: ConfigArgs,
 }
@@ -91,6 +104,10 @@ enum Format {
     Json,
     /// `path:line:col: severity[rule]: message`.
     Compact,
+    /// SARIF 2.1.0, for code-scanning services.
+    Sarif,
+    /// GitHub Actions workflow commands: one annotation per finding.
+    Github,
 }
 
 fn parse_level(s: &str) -> Result<Severity, String> {
@@ -148,7 +165,8 @@ fn check(args: &CheckArgs) -> Result<ExitCode, Error> {
     config.ignore.extend(args.ignore.iter().cloned());
     let known = config.known_codes();
     for name in args.select.iter().chain(&args.ignore) {
-        let family = ["names", "words", "scrape", "typography", "unicode", "custom", "all"].contains(&name.as_str());
+        let family = ["names", "words", "scrape", "typography", "unicode", "custom", "suppression", "all"]
+            .contains(&name.as_str());
         if !family && !known.contains(name) {
             eprintln!("copydesk: unknown rule {name:?}; `copydesk rules` lists them");
             return Ok(ExitCode::from(2));
@@ -164,12 +182,37 @@ fn check(args: &CheckArgs) -> Result<ExitCode, Error> {
     }
     let mut had_error = !errors.is_empty();
     errors.into_iter().for_each(report_error);
+    let baseline_file = args.baseline.as_ref().or(args.write_baseline.as_ref());
+    let base_dir = baseline_file.map(|p| p.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new(".")));
+    let mut baseline = match &args.baseline {
+        Some(path) => {
+            let source = std::fs::read_to_string(path).map_err(|e| Error::io(path, &e))?;
+            Some((Baseline::parse(path, &source)?, source))
+        }
+        None => None,
+    };
+    let mut written = Baseline::new();
+    let mut linted_keys = Vec::new();
     let mut results: Vec<(String, String, Vec<Diagnostic>)> = Vec::new();
     let mut fixes = FixReport::default();
     for input in &inputs {
         match read_input(input).and_then(|text| fix_input(args, &linter, input, text, &mut fixes)) {
             Ok(text) => {
-                let diagnostics = linter.check(&text);
+                let kind = match input {
+                    Input::File(p) => InputKind::from_path(p),
+                    Input::Stdin => InputKind::Text,
+                };
+                let mut diagnostics = linter.check_as(&text, kind);
+                if let Some(dir) = base_dir {
+                    let key = baseline_key(input, dir);
+                    if let Some((b, _)) = &mut baseline {
+                        b.filter(&key, &text, &mut diagnostics);
+                    }
+                    if args.write_baseline.is_some() {
+                        written.add(&key, &text, &diagnostics);
+                    }
+                    linted_keys.push(key);
+                }
                 results.push((display(input), text, diagnostics));
             }
             Err(e) => {
@@ -183,6 +226,19 @@ fn check(args: &CheckArgs) -> Result<ExitCode, Error> {
             return Ok(code);
         }
     }
+    if let Some(path) = &args.write_baseline {
+        std::fs::write(path, written.to_json()).map_err(|e| Error::io(path, &e))?;
+        eprintln!("copydesk: recorded {} finding(s) in {}", written.entries().len(), path.display());
+        return Ok(ExitCode::from(if had_error { 2 } else { 0 }));
+    }
+    if let (Some((b, source)), Some(severity), Some(path)) = (baseline, linter.unused_suppression(), &args.baseline) {
+        let keys: Vec<&str> = linted_keys.iter().map(String::as_str).collect();
+        let ran: Vec<&str> = linter.rules().map(|m| m.code.as_ref()).collect();
+        let unused = b.unused(&keys, &ran, severity);
+        if !unused.is_empty() {
+            results.push((path.display().to_string(), source, unused));
+        }
+    }
     let reports: Vec<FileReport<'_>> =
         results.iter().map(|(path, source, diagnostics)| FileReport { path, source, diagnostics }).collect();
     let mut out = String::new();
@@ -192,6 +248,11 @@ fn check(args: &CheckArgs) -> Result<ExitCode, Error> {
             out.push('\n');
         }
         Format::Compact => reports.iter().for_each(|r| render::compact::render(r, &mut out)),
+        Format::Sarif => {
+            out = render::sarif::render(&reports, linter.rules());
+            out.push('\n');
+        }
+        Format::Github => reports.iter().for_each(|r| render::github::render(r, &mut out)),
         Format::Human => {
             let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stdout().is_terminal();
             let width = std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()).unwrap_or(100);
@@ -200,6 +261,14 @@ fn check(args: &CheckArgs) -> Result<ExitCode, Error> {
                 render::human::render(r, &handler, &mut out);
             }
             out.push_str(&summary(&results));
+        }
+    }
+    if args.stats {
+        let stats = render::stats::render(&reports);
+        if args.format == Format::Human {
+            out.push_str(&stats);
+        } else {
+            eprint!("{stats}");
         }
     }
     let mut stdout = std::io::stdout().lock();
@@ -264,10 +333,25 @@ fn collect(path: &Path, out: &mut Vec<Input>, errors: &mut Vec<Error>) {
     for entry in entries {
         if entry.is_dir() {
             collect(&entry, out, errors);
-        } else if entry.extension().is_some_and(|x| x == "txt" || x == "md") {
+        } else if entry.extension().is_some_and(|x| x == "txt" || x == "md" || x == "markdown") {
             out.push(Input::File(entry));
         }
     }
+}
+
+/// The key of `input` in a baseline: its path relative to the baseline file's folder
+/// `dir` (with `/` separators, `..` where needed), so a baseline written and read from
+/// different working directories matches; the path as given when it cannot be resolved.
+fn baseline_key(input: &Input, dir: &Path) -> String {
+    let Input::File(path) = input else { return "-".to_owned() };
+    let join = |parts: Vec<String>| parts.join("/");
+    let (Ok(file), Ok(dir)) = (std::fs::canonicalize(path), std::fs::canonicalize(dir)) else {
+        return join(path.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect());
+    };
+    let (f, d): (Vec<_>, Vec<_>) = (file.components().collect(), dir.components().collect());
+    let common = f.iter().zip(&d).take_while(|(a, b)| a == b).count();
+    let up = std::iter::repeat_n("..".to_owned(), d.len() - common);
+    join(up.chain(f[common..].iter().map(|c| c.as_os_str().to_string_lossy().into_owned())).collect())
 }
 
 fn read_input(input: &Input) -> Result<String, Error> {
@@ -435,7 +519,11 @@ fn fix_input(
     if !args.fix && !args.diff {
         return Ok(text);
     }
-    let Some(fixed) = copydesk::fix::fix(linter, &text) else { return Ok(text) };
+    let kind = match input {
+        Input::File(p) => InputKind::from_path(p),
+        Input::Stdin => InputKind::Text,
+    };
+    let Some(fixed) = copydesk::fix::fix_as(linter, &text, kind) else { return Ok(text) };
     let name = display(input);
     if args.diff {
         let diff = similar::TextDiff::from_lines(&text, &fixed.text);
