@@ -26,7 +26,7 @@ pub enum TokenKind {
     Url,
     /// An e-mail address.
     Email,
-    /// A social-media handle such as "@CatQue7".
+    /// A social-media handle such as "@NewsDesk9".
     Handle,
     /// A hashtag such as "#Jungkook" (not "#1").
     Hashtag,
@@ -518,8 +518,8 @@ mod tests {
     #[test]
     fn social_tokens() {
         use TokenKind::*;
-        let k = kinds("wrote @CatQue7 #Seven pic.twitter.com/82cDWcYSd3. Mail a.b@c.org #1 C#");
-        assert!(k.contains(&("@CatQue7", Handle)));
+        let k = kinds("wrote @NewsDesk9 #Seven pic.twitter.com/82cDWcYSd3. Mail a.b@c.org #1 C#");
+        assert!(k.contains(&("@NewsDesk9", Handle)));
         assert!(k.contains(&("#Seven", Hashtag)));
         assert!(k.contains(&("pic.twitter.com/82cDWcYSd3", Url)));
         assert!(k.contains(&("a.b@c.org", Email)));
@@ -528,8 +528,8 @@ mod tests {
 
     #[test]
     fn truncated_status_url_keeps_ellipsis() {
-        let k = kinds("see twitter.com/_rapperjk/stat… now");
-        assert!(k.contains(&("twitter.com/_rapperjk/stat…", TokenKind::Url)));
+        let k = kinds("see twitter.com/_newsdesk/stat… now");
+        assert!(k.contains(&("twitter.com/_newsdesk/stat…", TokenKind::Url)));
     }
 
     #[test]

@@ -298,11 +298,11 @@ mod tests {
 
     #[test]
     fn front_matter_code_and_html_are_not_prose() {
-        let text = "---\ntitle: date 2023-07-19\n---\n\n# Heading\n\nSome `code` here.\n\n```\nactionon\n```\n\n    indented\n\n<div>\nhtml\n</div>\n";
+        let text = "---\ntitle: date 2023-07-19\n---\n\n# Heading\n\nSome `code` here.\n\n```\ntakeover\n```\n\n    indented\n\n<div>\nhtml\n</div>\n";
         let md = Markdown::parse(text);
         assert_eq!(md.masked().len(), text.len());
         assert_eq!(prose_of(text), ["Heading", "Some        here."]);
-        for hidden in ["title", "actionon", "indented", "html", "code"] {
+        for hidden in ["title", "takeover", "indented", "html", "code"] {
             assert!(!md.masked().contains(hidden), "{hidden} leaked into {:?}", md.masked());
         }
     }
