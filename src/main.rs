@@ -59,8 +59,14 @@ struct ConfigArgs {
 #[derive(clap::Args)]
 struct CheckArgs {
     /// Files, directories or `-` (standard input).
-    #[arg(required = true, value_name = "PATHS")]
+    #[arg(required_unless_present = "jsonl", value_name = "PATHS")]
     paths: Vec<PathBuf>,
+    /// Lint JSON Lines records from FILE (or `-`) instead of files: one result line per
+    /// record, in input order, in constant memory.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["paths", "fix", "diff", "baseline", "write_baseline"])]
+    jsonl: Option<PathBuf>,
+    #[command(flatten)]
+    records: RecordArgs,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,
@@ -173,6 +179,9 @@ fn check(args: &CheckArgs) -> Result<ExitCode, Error> {
         }
     }
     let linter = Linter::from_config(&config)?;
+    if let Some(path) = &args.jsonl {
+        return check_jsonl(path, args, &linter);
+    }
     let fail_at = args.deny.unwrap_or(Severity::Error);
 
     let mut inputs = Vec::new();
@@ -195,14 +204,34 @@ fn check(args: &CheckArgs) -> Result<ExitCode, Error> {
     let mut linted_keys = Vec::new();
     let mut results: Vec<(String, String, Vec<Diagnostic>)> = Vec::new();
     let mut fixes = FixReport::default();
-    for input in &inputs {
-        match read_input(input).and_then(|text| fix_input(args, &linter, input, text, &mut fixes)) {
-            Ok(text) => {
-                let kind = match input {
-                    Input::File(p) => InputKind::from_path(p),
-                    Input::Stdin => InputKind::Text,
-                };
-                let mut diagnostics = linter.check_as(&text, kind);
+    // Read, fix and lint on all cores; everything that depends on order (baseline,
+    // output) happens afterwards, in input order.
+    let lint_one = |input: &Input| -> Result<(String, Vec<Diagnostic>, FixReport), Error> {
+        let mut local = FixReport::default();
+        let text = read_input(input).and_then(|text| fix_input(args, &linter, input, text, &mut local))?;
+        let kind = match input {
+            Input::File(p) => InputKind::from_path(p),
+            Input::Stdin => InputKind::Text,
+        };
+        let diagnostics = linter.check_as(&text, kind);
+        Ok((text, diagnostics, local))
+    };
+    let linted: Vec<_> = if args.records.jobs == 1 {
+        inputs.iter().map(lint_one).collect()
+    } else {
+        use rayon::prelude::*;
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(args.records.jobs)
+            .build()
+            .map_err(|e| Error::io(Path::new("-"), &std::io::Error::other(e)))?;
+        pool.install(|| inputs.par_iter().map(lint_one).collect())
+    };
+    for (input, outcome) in inputs.iter().zip(linted) {
+        match outcome {
+            Ok((text, mut diagnostics, local)) => {
+                fixes.files += local.files;
+                fixes.fixes += local.fixes;
+                fixes.diff.push_str(&local.diff);
                 if let Some(dir) = base_dir {
                     let key = baseline_key(input, dir);
                     if let Some((b, _)) = &mut baseline {
@@ -395,6 +424,11 @@ struct NormalizeArgs {
     /// The file to normalise, or `-` for standard input.
     #[arg(default_value = "-", value_name = "FILE")]
     file: PathBuf,
+    /// Read FILE as JSON Lines and write each record back with its text field normalised.
+    #[arg(long, conflicts_with = "explain")]
+    jsonl: bool,
+    #[command(flatten)]
+    records: RecordArgs,
     /// List each change (step, original span, before → after) instead of printing the
     /// text.
     #[arg(long)]
@@ -428,6 +462,73 @@ struct NormalizeArgs {
     quotes: QuotesArg,
 }
 
+/// How JSON Lines records are read, and how many threads work on them.
+#[derive(clap::Args)]
+struct RecordArgs {
+    /// The field of a JSON Lines record that holds the article text.
+    #[arg(long, default_value = "text", value_name = "FIELD")]
+    text_field: String,
+    /// The field that names a record in the output (default: its line number).
+    #[arg(long, value_name = "FIELD")]
+    id_field: Option<String>,
+    /// Worker threads for files and records (default: all cores; 1 = single-threaded).
+    #[arg(long, short = 'j', value_name = "N", default_value_t = 0)]
+    jobs: usize,
+}
+
+impl RecordArgs {
+    fn options(&self) -> copydesk::batch::JsonlOptions {
+        copydesk::batch::JsonlOptions {
+            text_field: self.text_field.clone(),
+            id_field: self.id_field.clone(),
+            jobs: self.jobs,
+            ..copydesk::batch::JsonlOptions::default()
+        }
+    }
+}
+
+/// Opens `path` (or standard input for `-`) for buffered reading.
+fn open_reader(path: &Path) -> Result<Box<dyn std::io::BufRead>, Error> {
+    if path.as_os_str() == "-" {
+        return Ok(Box::new(std::io::BufReader::new(std::io::stdin().lock())));
+    }
+    let file = std::fs::File::open(path).map_err(|e| Error::io(path, &e))?;
+    Ok(Box::new(std::io::BufReader::with_capacity(1 << 20, file)))
+}
+
+/// Reports a JSON Lines run's malformed records; exit code 2 when there were any.
+fn finish_records(
+    path: &Path,
+    summary: &copydesk::batch::JsonlSummary,
+    result: std::io::Result<()>,
+) -> Option<ExitCode> {
+    if let Err(e) = result {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            eprintln!("copydesk: {}: {e}", path.display());
+            return Some(ExitCode::from(2));
+        }
+    }
+    for (line, message) in &summary.errors {
+        eprintln!("copydesk: {}:{line}: {message}", path.display());
+    }
+    if summary.malformed > summary.errors.len() {
+        eprintln!("copydesk: … {} malformed records in all", summary.malformed);
+    }
+    (summary.malformed > 0).then(|| ExitCode::from(2))
+}
+
+fn check_jsonl(path: &Path, args: &CheckArgs, linter: &Linter) -> Result<ExitCode, Error> {
+    let input = open_reader(path)?;
+    let stdout = std::io::BufWriter::with_capacity(1 << 20, std::io::stdout().lock());
+    let result = copydesk::batch::check_jsonl(linter, input, stdout, &args.records.options());
+    let summary = result.as_ref().cloned().unwrap_or_default();
+    if let Some(code) = finish_records(path, &summary, result.map(|_| ())) {
+        return Ok(code);
+    }
+    let fail_at = args.deny.unwrap_or(Severity::Error);
+    Ok(if summary.max_severity.is_some_and(|s| s >= fail_at) { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum FormArg {
     /// Leave the form as it is.
@@ -450,8 +551,6 @@ enum QuotesArg {
 
 fn normalize(args: &NormalizeArgs) -> Result<ExitCode, Error> {
     use copydesk::normalize::{Form, NormalizeOptions, Quotes};
-    let input = if args.file.as_os_str() == "-" { Input::Stdin } else { Input::File(args.file.clone()) };
-    let text = read_input(&input)?;
     let mut opts = NormalizeOptions::default();
     opts.html_entities = !args.no_entities;
     opts.mojibake = !args.no_mojibake;
@@ -470,6 +569,15 @@ fn normalize(args: &NormalizeArgs) -> Result<ExitCode, Error> {
         QuotesArg::Curl => Quotes::Curl,
         QuotesArg::Straighten => Quotes::Straighten,
     };
+    if args.jsonl {
+        let input = open_reader(&args.file)?;
+        let stdout = std::io::BufWriter::with_capacity(1 << 20, std::io::stdout().lock());
+        let result = copydesk::batch::normalize_jsonl(input, stdout, &args.records.options(), &opts);
+        let summary = result.as_ref().cloned().unwrap_or_default();
+        return Ok(finish_records(&args.file, &summary, result.map(|_| ())).unwrap_or(ExitCode::SUCCESS));
+    }
+    let input = if args.file.as_os_str() == "-" { Input::Stdin } else { Input::File(args.file.clone()) };
+    let text = read_input(&input)?;
     let normalized = copydesk::normalize(&text, &opts);
     let out = if args.explain {
         let mut loc = copydesk::render::Locator::new(&text);
