@@ -43,6 +43,7 @@ pub mod diagnostic;
 pub mod document;
 pub mod entities;
 pub mod error;
+pub mod lexicon;
 pub mod pack;
 pub mod registry;
 pub mod render;

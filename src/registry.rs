@@ -29,6 +29,7 @@ pub const BUILTIN: &[&str] = &[
     "embed-residue",
     "leaked-metadata",
     "repeated-word",
+    "run-together",
     "unbalanced-quote",
     "whitespace",
 ];
@@ -129,6 +130,7 @@ pub fn build_all(res: &Resources<'_>) -> Result<Vec<Box<dyn Rule>>> {
         Box::new(rules::scrape::embed_residue::EmbedResidue::new(res)?),
         Box::new(rules::scrape::leaked_metadata::LeakedMetadata::new(res)?),
         Box::new(rules::words::repeated_word::RepeatedWord::new()),
+        Box::new(rules::words::run_together::RunTogether::new(res)),
         Box::new(rules::typography::unbalanced_quote::UnbalancedQuote::new()),
         Box::new(rules::typography::whitespace::Whitespace::new()),
     ];
