@@ -268,6 +268,42 @@ impl Lexicon {
         std::str::from_utf8(&buf[..n]).is_ok_and(|s| self.get(s).is_some())
     }
 
+    /// Whether lowercase `word` becomes a known English word by inserting one letter or
+    /// swapping two adjacent ones: the signature of a typo ("reseach", "progam",
+    /// "appelas"). At most `27 · len` lookups, allocation-free.
+    #[must_use]
+    pub fn is_typo_of_known(&self, word: &str) -> bool {
+        let w = word.as_bytes();
+        let n = w.len();
+        if n < 4 || n >= MAX_WORD || !w.iter().all(u8::is_ascii_lowercase) {
+            return false;
+        }
+        let english = |b: &[u8]| std::str::from_utf8(b).is_ok_and(|s| ENGLISH.words.contains_key(s));
+        let mut buf = [0u8; MAX_WORD];
+        for i in 0..=n {
+            buf[..i].copy_from_slice(&w[..i]);
+            buf[i + 1..=n].copy_from_slice(&w[i..]);
+            for c in b'a'..=b'z' {
+                buf[i] = c;
+                if english(&buf[..=n]) {
+                    return true;
+                }
+            }
+        }
+        buf[..n].copy_from_slice(w);
+        for i in 1..n {
+            if w[i] == w[i - 1] {
+                continue;
+            }
+            buf.swap(i - 1, i);
+            if english(&buf[..n]) {
+                return true;
+            }
+            buf.swap(i - 1, i);
+        }
+        false
+    }
+
     /// The cheapest split of `word` (ASCII letters, any case) into known words, or `None`
     /// when there is none or the word is not ASCII letters.
     ///
@@ -391,8 +427,24 @@ mod tests {
     fn knows_case_possessives_plurals_and_inflections() {
         let lex = Lexicon::english();
         for w in [
-            "The", "NEVERTHELESS", "magazine’s", "players'", "cities", "boxes", "walked", "baked", "carried",
-            "stopping", "making", "happier", "quickly", "happily", "don't", "don’t", "notwithstanding", "therein",
+            "The",
+            "NEVERTHELESS",
+            "magazine’s",
+            "players'",
+            "cities",
+            "boxes",
+            "walked",
+            "baked",
+            "carried",
+            "stopping",
+            "making",
+            "happier",
+            "quickly",
+            "happily",
+            "don't",
+            "don’t",
+            "notwithstanding",
+            "therein",
         ] {
             assert!(lex.knows(w), "{w}");
         }
@@ -435,6 +487,17 @@ mod tests {
         assert!(lex.segment("").is_none());
         assert!(lex.segment("naïve").is_none());
         assert!(lex.segment(&"ab".repeat(40)).is_none());
+    }
+
+    #[test]
+    fn typos_are_one_insertion_or_swap_from_a_word() {
+        let lex = Lexicon::english();
+        for typo in ["reseach", "progam", "appelas", "marrage", "everthing"] {
+            assert!(lex.is_typo_of_known(typo), "{typo}");
+        }
+        for join in ["actionon", "hesaid", "filethat", "willmean", "toprevent", "Abc", "ab"] {
+            assert!(!lex.is_typo_of_known(join), "{join}");
+        }
     }
 
     #[test]

@@ -66,22 +66,63 @@ const COMMON: u32 = 5000;
 /// The highest cost (about count 166,000, rank 31,000) the other part of a split may
 /// have: rarer words make too many accidental splits of unknown real words.
 const MAX_COST: f32 = 15.0;
+/// The highest cost (about rank 12,000) of a word joined to a one-letter "a".
+const COMMON_COST: f32 = 11.0;
 /// How much cheaper (in nats) the best split must be than the next for `auto`.
 const MARGIN: f32 = 2.0;
 
 /// First parts that are productive prefixes: "nonissue", "overfeed", "cyberthreat" are
 /// unknown words, not joins. A prefix still joins a function word ("inthe", "upto").
 const PREFIXES: &[&str] = &[
-    "a", "after", "anti", "auto", "back", "be", "bi", "co", "counter", "cyber", "de", "dis", "down", "electro", "extra",
-    "fore", "hyper", "in", "inter", "intra", "macro", "mega", "metro", "micro", "mid", "mini", "mis", "mono", "multi",
-    "neo", "non", "off", "on", "out", "over", "photo", "poly", "post", "pre", "pro", "pseudo", "radio", "re", "self",
-    "semi", "sub", "super", "tele", "tri", "ultra", "un", "under", "up",
+    "a", "after", "anti", "auto", "back", "be", "bi", "co", "counter", "cyber", "de", "dis", "down", "electro",
+    "extra", "fore", "hyper", "in", "inter", "intra", "macro", "mega", "metro", "micro", "mid", "mini", "mis", "mono",
+    "multi", "neo", "non", "off", "on", "out", "over", "photo", "poly", "post", "pre", "pro", "pseudo", "radio", "re",
+    "self", "semi", "sub", "super", "tele", "tri", "ultra", "un", "under", "up",
 ];
 
-/// Second parts that act as suffixes: "headless", "fanship", "postman".
+/// Second parts that act as suffixes ("headless", "fanship", "postman"), and the
+/// particles of phrasal-verb nouns ("lineout", "sendoff", "layup"), a productive class
+/// the lexicon cannot list in full.
 const SUFFIXES: &[&str] = &[
-    "able", "dom", "hood", "less", "like", "man", "men", "ness", "offs", "ship", "ups", "ward", "wards", "wise",
-    "woman", "women", "work", "works", "worn", "wort",
+    "able", "away", "back", "dom", "down", "hood", "less", "like", "man", "men", "ness", "off", "offs", "out", "over",
+    "ship", "up", "ups", "ward", "wards", "wise", "woman", "women", "work", "works", "worn", "wort",
+];
+
+/// Closed-class words: pronouns, determiners, prepositions, conjunctions, auxiliaries
+/// and a few adverbs (and news's "said"). Nearly every join a scraper makes has one on a
+/// side ("actionon", "hesaid", "filethat"), while the unknown words that split into two
+/// content words are mostly real compounds ("petcare", "showbusiness", "blogsphere").
+const FUNCTION_WORDS: &[&str] = &[
+    "a", "about", "above", "after", "against", "all", "also", "am", "among", "an", "and", "any", "are", "around", "as",
+    "at", "be", "because", "been", "before", "being", "between", "both", "but", "by", "can", "could", "did", "do",
+    "does", "during", "each", "either", "even", "every", "for", "from", "had", "has", "have", "he", "her", "here",
+    "him", "his", "how", "i", "if", "in", "into", "is", "it", "its", "just", "may", "me", "might", "must", "my",
+    "neither", "no", "nor", "not", "now", "of", "off", "on", "onto", "only", "or", "our", "out", "over", "said",
+    "says", "shall", "she", "should", "since", "so", "some", "still", "such", "than", "that", "the", "their", "them",
+    "then", "there", "these", "they", "this", "those", "though", "through", "to", "too", "under", "until", "up",
+    "upon", "us", "very", "was", "we", "were", "what", "when", "where", "whether", "which", "while", "who", "whom",
+    "whose", "why", "will", "with", "within", "without", "would", "yet", "you", "your",
+];
+
+/// Adverbs that often open a sentence: with the function words, what may follow a full
+/// stop glued to the previous word ("end.However"). Other capitalised words after a dot
+/// are as often dotted names ("One.Tel", "Ask.Jeeves").
+const SENTENCE_ADVERBS: &[&str] = &[
+    "finally",
+    "furthermore",
+    "however",
+    "indeed",
+    "instead",
+    "later",
+    "meanwhile",
+    "moreover",
+    "nevertheless",
+    "next",
+    "otherwise",
+    "therefore",
+    "thus",
+    "today",
+    "yesterday",
 ];
 
 /// Function words that begin a clause or phrase and rarely end a surname or place name:
@@ -90,8 +131,8 @@ const SUFFIXES: &[&str] = &[
 const CLAUSE_STARTS: &[&str] = &[
     "about", "after", "also", "and", "are", "because", "been", "before", "but", "could", "from", "had", "has", "have",
     "its", "said", "says", "should", "than", "that", "the", "their", "them", "then", "there", "these", "they", "this",
-    "those", "was", "were", "what", "when", "where", "which", "while", "who", "whom", "whose", "will", "with",
-    "would", "your",
+    "those", "was", "were", "what", "when", "where", "which", "while", "who", "whom", "whose", "will", "with", "would",
+    "your",
 ];
 
 /// Surname prefixes followed by a capitalised rest: McFadden, DiCaprio, LeBlanc.
@@ -180,6 +221,10 @@ impl RunTogether {
 
     /// Whether the two-part split `x y` of an unknown word is a join.
     fn accepts_pair(x: &str, xi: WordInfo, y: &str, yi: WordInfo) -> bool {
+        // Reduplication is laughter or baby talk ("hehe", "mama"), not a join.
+        if x == y {
+            return false;
+        }
         // A productive prefix makes an unknown derived word ("nonissue"), unless what
         // follows is a function word ("inthe", "upto").
         if is_in(PREFIXES, x) && !yi.is_top(100) {
@@ -188,13 +233,18 @@ impl RunTogether {
         if is_in(SUFFIXES, y) {
             return false;
         }
-        // One-letter "a" joins only with a common word ("isa" is a name too).
-        if (x.len() == 1 && !yi.is_top(TOP)) || (y.len() == 1 && !xi.is_top(TOP)) {
+        // One-letter "a" joins only with a fairly common word: many rare words and
+        // foreign borrowings end or begin in "a".
+        if (x.len() == 1 && yi.cost > COMMON_COST) || (y.len() == 1 && xi.cost > COMMON_COST) {
             return false;
         }
-        let anchor = |i: WordInfo| i.is_top(TOP) || i.is_domain();
         let plausible = |i: WordInfo| i.cost <= MAX_COST || i.is_domain();
-        (anchor(xi) && plausible(yi)) || (anchor(yi) && plausible(xi))
+        // A function word and a word that is not rare ("action on"), or a domain word
+        // or name and a common word ("kpop star").
+        (is_in(FUNCTION_WORDS, x) && plausible(yi))
+            || (is_in(FUNCTION_WORDS, y) && plausible(xi))
+            || (xi.is_domain() && yi.is_top(TOP))
+            || (yi.is_domain() && xi.is_top(TOP))
     }
 
     /// Whether the segmentation of unknown `stem` is a join worth reporting.
@@ -212,9 +262,9 @@ impl RunTogether {
             2 => Self::accepts_pair(text(0), parts[0].info, text(1), parts[1].info),
             // Three or four words: all but one among the commonest, none rare.
             3 | 4 if !capitalised => {
-                let top = parts.iter().filter(|p| p.info.is_top(TOP)).count();
-                top + 1 >= parts.len()
-                    && parts.iter().all(|p| p.info.cost <= MAX_COST && p.end - p.start >= 2 || text(0) == "a")
+                let function = (0..parts.len()).filter(|&i| is_in(FUNCTION_WORDS, text(i))).count();
+                function + 1 >= parts.len()
+                    && parts.iter().all(|p| p.info.cost <= MAX_COST)
                     && !is_in(PREFIXES, text(0))
                     && !is_in(SUFFIXES, text(parts.len() - 1))
             }
@@ -239,6 +289,11 @@ impl RunTogether {
         }
         let Some(seg) = self.lexicon.segment(stem) else { return };
         if !self.accepts(stem, &seg) {
+            return;
+        }
+        // A known word with a letter dropped or two swapped is a typo ("reseach",
+        // "progam"), which a join is almost never; spelling is not this rule's business.
+        if self.lexicon.is_typo_of_known(stem) {
             return;
         }
         let words: Vec<&str> = seg.parts.iter().map(|p| &stem[p.start..p.end]).collect();
@@ -289,13 +344,11 @@ impl RunTogether {
         let Some(li) = self.info(left) else { return };
         let spaced = format!("{left} {right}");
         let accepted = if left_lower {
-            li.is_top(TOP) || right_is_name
+            is_in(FUNCTION_WORDS, left) || right_is_name
         } else {
             // Two capitalised words are a brand as often as a join ("CrowdStrike"):
             // only a name on one side, or an entity written with a space, decides.
-            self.gazetteer.get(&spaced).is_some()
-                || right_is_name
-                || (li.source == Source::Name && self.lexicon.knows(right))
+            self.gazetteer.get(&spaced).is_some() || (li.source == Source::Name && is_in(FUNCTION_WORDS, right))
         };
         if !accepted {
             return;
@@ -309,13 +362,21 @@ impl RunTogether {
     }
 
     /// Whether `word` may start a sentence glued to the punctuation before it.
+    ///
+    /// After a single full stop it must be capitalised and a word that opens sentences
+    /// (or a name): lowercase or other words there make file, domain and product names
+    /// ("report.pdf", "One.Tel", "Bagle.AT"). After `..`, `!` or `?` any known word will do.
     fn next_word_ok(&self, word: &str, single_dot: bool) -> bool {
         let Some(first) = word.chars().next() else { return false };
-        word.len() >= 2
-            && first.is_alphabetic()
-            && (first.is_uppercase() || !single_dot)
-            && !is_in(DOT_SUFFIXES, word)
-            && (self.lexicon.knows(word) || self.gazetteer.get(word).is_some())
+        if word.len() < 2 || !first.is_alphabetic() || is_in(DOT_SUFFIXES, word) {
+            return false;
+        }
+        if single_dot {
+            is_capitalised(split_possessive(word).0)
+                && (is_in(FUNCTION_WORDS, word) || is_in(SENTENCE_ADVERBS, word) || self.gazetteer.get(word).is_some())
+        } else {
+            self.lexicon.knows(word) || self.gazetteer.get(word).is_some()
+        }
     }
 
     /// Whether `word` may end a sentence glued to the next one.
@@ -367,15 +428,17 @@ impl RunTogether {
         if j == i + 1 || b.start != end || b.kind != TokenKind::Word {
             return;
         }
-        if !Self::prev_word_ok(a.text) || !self.next_word_ok(b.text, false) {
+        let punct = &text[a.end()..b.start];
+        // An ellipsis without spaces is a house style ("we tried...we failed"); a doubled
+        // full stop is not ("seriously..LETS").
+        if punct.contains('…') || punct.contains("...") {
+            return;
+        }
+        if !Self::prev_word_ok(a.text) || !self.next_word_ok(b.text, punct == ".") {
             return;
         }
         // The first word must stand alone, not end a dotted chain ("U.S.A.Today").
         if text[..a.start].ends_with(['.', '/', '@']) {
-            return;
-        }
-        let punct = &text[a.end()..b.start];
-        if punct == "." && is_all_caps(a.text) && is_all_caps(b.text) {
             return;
         }
         self.report_punctuation(Span::new(a.start, b.end()), a.text, punct, b.text, out);
