@@ -24,13 +24,13 @@ declare_rule! {
     /// - **lowercase join**: a word the lexicon does not know (allowing for case,
     ///   possessives, plurals and inflections) that splits into two known words, one of
     ///   them among the thousand commonest (or a domain word or name) and the other not
-    ///   rare: "actionon", "starto", "maknaehe", and "Magazinewhere" (a capitalised word
+    ///   rare: "hesaid", "filethat", "kpopstar", and "Gazettewhere" (a capitalised word
     ///   must end in a function word such as "where" or "which", because capitalised
     ///   compounds like "Whitehouse" or "Jackson" are usually names);
     /// - **case join**: a lowercase word followed by a capitalised word or a name in one
-    ///   token: "itJungkook", "saidThe";
+    ///   token: "ofTexas", "saidThe";
     /// - **punctuation join**: sentence punctuation followed directly by a word:
-    ///   "seriously..LETS", "end.Next", "again!But".
+    ///   "late..THE", "end.However", "again!But".
     ///
     /// ## Why it matters
     /// A run-together word is unreadable, breaks search and hides the name it contains
@@ -43,15 +43,15 @@ declare_rule! {
     /// Not flagged: known words ("notwithstanding", "whereupon"), URLs, e-mail
     /// addresses, @handles, #hashtags, tokens with digits ("5kg", "mp3", "HOT100"),
     /// hyphenated compounds, all-caps acronyms, words quoted as words (the word
-    /// “actionon”), legitimate camel case (iPhone, PlayStation, McDonald's: the list in
+    /// “hesaid”), legitimate camel case (iPhone, PlayStation, McDonald's: the list in
     /// `lints/lexicon/camelcase.txt`, the entity packs, and name prefixes such as Mc,
     /// Mac, De, Di, Le, La, Van, O'), abbreviations (U.S., e.g., Mr.Smith), domain and
     /// file names (bbc.co.uk, report.pdf), decimals, times and version numbers.
     ///
     /// ## Example
-    /// `… take actionon July 14` → `… take action on July 14`;
-    /// `you can achieve itJungkook mission` → `you can achieve it Jungkook mission`;
-    /// `our Jungkook seriously..LETS GET THAT` → `our Jungkook seriously.. LETS GET THAT`
+    /// `the minister hesaid on Monday` → `the minister he said on Monday`;
+    /// `the attorney general ofTexas` → `the attorney general of Texas`;
+    /// `It was the end.However, …` → `It was the end. However, …`
     pub struct RunTogether {
         lexicon: Lexicon,
         gazetteer: Arc<Gazetteer>,
@@ -90,7 +90,7 @@ const SUFFIXES: &[&str] = &[
 
 /// Closed-class words: pronouns, determiners, prepositions, conjunctions, auxiliaries
 /// and a few adverbs (and news's "said"). Nearly every join a scraper makes has one on a
-/// side ("actionon", "hesaid", "filethat"), while the unknown words that split into two
+/// side ("hesaid", "toprevent", "filethat"), while the unknown words that split into two
 /// content words are mostly real compounds ("petcare", "showbusiness", "blogsphere").
 const FUNCTION_WORDS: &[&str] = &[
     "a", "about", "above", "after", "against", "all", "also", "am", "among", "an", "and", "any", "are", "around", "as",
@@ -126,7 +126,7 @@ const SENTENCE_ADVERBS: &[&str] = &[
 ];
 
 /// Function words that begin a clause or phrase and rarely end a surname or place name:
-/// a capitalised unknown word is a join only when it ends in one ("Magazinewhere"),
+/// a capitalised unknown word is a join only when it ends in one ("Gazettewhere"),
 /// since "Jackson", "Eaton" and "Whitehouse" also split into words.
 const CLAUSE_STARTS: &[&str] = &[
     "about", "after", "also", "and", "are", "because", "been", "before", "but", "could", "from", "had", "has", "have",
@@ -331,7 +331,7 @@ impl RunTogether {
         if !left_lower && !is_capitalised(left) {
             return;
         }
-        // What follows is a word or name: "Jungkook", or an all-caps entity ("BTS").
+        // What follows is a word or name: "London", or an all-caps entity ("BTS").
         let right_is_name = self.is_name(right);
         let right_ok = if is_capitalised(right) {
             right_is_name || self.lexicon.knows(right)
@@ -453,7 +453,7 @@ impl RunTogether {
     }
 }
 
-/// Whether the token is quoted as a word: “actionon”, 'starto'.
+/// Whether the token is quoted as a word: “hesaid”, 'inthe'.
 fn quoted(text: &str, token: &Token<'_>) -> bool {
     let before = text[..token.start].chars().next_back();
     let after = text[token.end()..].chars().next();
@@ -532,7 +532,7 @@ mod tests {
 
     #[test]
     fn lowercase_joins() {
-        assert_eq!(suggestion("take actionon the report").unwrap().0, "action on");
+        assert_eq!(suggestion("take actionnow on the report").unwrap().0, "action now");
         assert_eq!(suggestion("the minister hesaid nothing").unwrap(), ("he said".into(), Applicability::Auto));
         assert_eq!(suggestion("we tried toprevent it").unwrap().0, "to prevent");
         assert_eq!(suggestion("an interview at the Gazettewhere he spoke").unwrap().0, "Gazette where");
@@ -562,7 +562,7 @@ mod tests {
             "the U.S. and e.g. i.e. at 10.30 a.m. version 1.2.3 see bbc.co.uk and report.pdf",
             "iPhone eBay McDonald's PlayStation macOS GmbH DiCaprio LeBlanc O'Brien",
             "a well-known self-made man, 5kg, mp3, HOT100, NASA, @someone, #hashtag",
-            "the word “actionon” is not a word",
+            "the word “hesaid” is not a word",
             "Mr.Smith and St.Louis",
             "Whitehouse and Jackson and Eaton met",
             "",
