@@ -101,10 +101,40 @@ pub struct Segmentation {
 }
 
 /// The embedded English list, parsed once.
+///
+/// Lookups run on every word token, so the table is laid out for the cache: words of up
+/// to 16 bytes (all but a few hundred) are keyed by their bytes packed into a `u128`,
+/// which hashes and compares without following a pointer into the text, and the most
+/// frequent words, which most tokens are, also sit in a small table that stays cached.
 struct English {
-    words: FxHashMap<&'static str, WordInfo>,
+    hot: FxHashMap<u128, WordInfo>,
+    short: FxHashMap<u128, WordInfo>,
+    long: FxHashMap<&'static [u8], WordInfo>,
     total: f64,
     max_len: usize,
+}
+
+/// How many of the most frequent words the small table holds (about 130 KB).
+const HOT: u32 = 4096;
+
+impl English {
+    fn get(&self, word: &[u8]) -> Option<&WordInfo> {
+        match pack(word) {
+            Some(key) => self.hot.get(&key).or_else(|| self.short.get(&key)),
+            None => self.long.get(word),
+        }
+    }
+}
+
+/// The bytes of a word of at most 16 bytes as one integer; words contain no NUL, so
+/// the zero padding keeps keys distinct.
+fn pack(b: &[u8]) -> Option<u128> {
+    if b.len() > 16 {
+        return None;
+    }
+    let mut buf = [0u8; 16];
+    buf[..b.len()].copy_from_slice(b);
+    Some(u128::from_le_bytes(buf))
 }
 
 static ENGLISH: Lazy<English> = Lazy::new(|| {
@@ -120,14 +150,29 @@ static ENGLISH: Lazy<English> = Lazy::new(|| {
     }
     counts.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(b.0)));
     let total: f64 = counts.iter().map(|c| c.1).sum();
-    let mut words = FxHashMap::with_capacity_and_hasher(counts.len(), Default::default());
-    let mut max_len = 0;
+    let mut english = English {
+        hot: FxHashMap::default(),
+        short: FxHashMap::with_capacity_and_hasher(counts.len(), Default::default()),
+        long: FxHashMap::default(),
+        total,
+        max_len: 0,
+    };
     for (i, (word, count)) in counts.into_iter().enumerate() {
-        max_len = max_len.max(word.len());
+        english.max_len = english.max_len.max(word.len());
         let info = WordInfo { cost: (total / count).ln() as f32, rank: i as u32 + 1, source: Source::English };
-        words.insert(word, info);
+        match pack(word.as_bytes()) {
+            Some(key) if info.rank <= HOT => {
+                english.hot.insert(key, info);
+            }
+            Some(key) => {
+                english.short.insert(key, info);
+            }
+            None => {
+                english.long.insert(word.as_bytes(), info);
+            }
+        }
     }
-    English { words, total, max_len }
+    english
 });
 
 static CAMEL: Lazy<FxHashSet<&'static str>> = Lazy::new(|| data_lines(CAMEL_CASE).collect());
@@ -150,7 +195,7 @@ pub fn is_camel_case(word: &str) -> bool {
 #[derive(Debug)]
 pub struct Lexicon {
     /// Domain words and name tokens that the English list lacks.
-    extra: FxHashMap<Box<str>, Source>,
+    extra: FxHashMap<Box<[u8]>, Source>,
     /// Cost of a domain word or name.
     domain_cost: f32,
     /// Length of the longest word, bounding the segmentation's inner loop.
@@ -196,18 +241,27 @@ impl Lexicon {
         if word.is_empty() || word.len() > MAX_WORD || !word.bytes().all(|b| b.is_ascii_lowercase()) {
             return;
         }
-        if ENGLISH.words.contains_key(word) || self.extra.contains_key(word) {
+        if ENGLISH.get(word.as_bytes()).is_some() || self.extra.contains_key(word.as_bytes()) {
             return;
         }
         self.max_len = self.max_len.max(word.len());
-        self.extra.insert(word.into(), source);
+        self.extra.insert(word.as_bytes().into(), source);
     }
 
     /// The entry for `lower`, which must already be lowercase.
     #[must_use]
     pub fn get(&self, lower: &str) -> Option<WordInfo> {
-        if let Some(info) = ENGLISH.words.get(lower) {
+        self.get_bytes(lower.as_bytes())
+    }
+
+    /// [`Lexicon::get`] on bytes: the hot path works on stack buffers, never on `str`s
+    /// it would have to validate.
+    fn get_bytes(&self, lower: &[u8]) -> Option<WordInfo> {
+        if let Some(info) = ENGLISH.get(lower) {
             return Some(*info);
+        }
+        if self.extra.is_empty() {
+            return None;
         }
         self.extra.get(lower).map(|&source| WordInfo { cost: self.domain_cost, rank: u32::MAX, source })
     }
@@ -223,13 +277,21 @@ impl Lexicon {
         let mut buf = [0u8; MAX_WORD];
         let Some(lower) = lowercase_into(word, &mut buf) else { return false };
         let base = strip_possessive(lower);
-        self.get(base).is_some() || self.inflected(base)
+        self.get_bytes(base).is_some() || self.inflected(base)
+    }
+
+    /// [`Lexicon::knows`] for a word already in lowercase ASCII letters, as most tokens
+    /// are: no copy at all.
+    #[must_use]
+    pub fn knows_lowercase(&self, lower: &str) -> bool {
+        let b = lower.as_bytes();
+        self.get_bytes(b).is_some() || self.inflected(b)
     }
 
     /// Whether `lower` is an inflection of a known word.
-    fn inflected(&self, w: &str) -> bool {
-        let known = |stem: &str, tail: &str| self.with_tail(stem, tail);
-        let ends = |s: &str| w.len() > s.len() + 1 && w.ends_with(s);
+    fn inflected(&self, w: &[u8]) -> bool {
+        let known = |stem: &[u8], tail: &str| self.with_tail(stem, tail);
+        let ends = |s: &str| w.len() > s.len() + 1 && w.ends_with(s.as_bytes());
         let cut = |n: usize| &w[..w.len() - n];
         // Plurals and third person: cats, boxes, cities.
         (ends("s") && known(cut(1), ""))
@@ -251,21 +313,21 @@ impl Lexicon {
     }
 
     /// Whether `stem + tail` is a known word (`tail` is at most a letter).
-    fn with_tail(&self, stem: &str, tail: &str) -> bool {
+    fn with_tail(&self, stem: &[u8], tail: &str) -> bool {
         if stem.len() < 2 {
             return false;
         }
         if tail.is_empty() {
-            return self.get(stem).is_some();
+            return self.get_bytes(stem).is_some();
         }
         let mut buf = [0u8; MAX_WORD + 1];
         let n = stem.len() + tail.len();
         if n > buf.len() {
             return false;
         }
-        buf[..stem.len()].copy_from_slice(stem.as_bytes());
+        buf[..stem.len()].copy_from_slice(stem);
         buf[stem.len()..n].copy_from_slice(tail.as_bytes());
-        std::str::from_utf8(&buf[..n]).is_ok_and(|s| self.get(s).is_some())
+        self.get_bytes(&buf[..n]).is_some()
     }
 
     /// Whether lowercase `word` becomes a known English word by inserting one letter or
@@ -278,7 +340,7 @@ impl Lexicon {
         if !(4..MAX_WORD).contains(&n) || !w.iter().all(u8::is_ascii_lowercase) {
             return false;
         }
-        let english = |b: &[u8]| std::str::from_utf8(b).is_ok_and(|s| ENGLISH.words.contains_key(s));
+        let english = |b: &[u8]| ENGLISH.get(b).is_some();
         let mut buf = [0u8; MAX_WORD];
         for i in 0..=n {
             buf[..i].copy_from_slice(&w[..i]);
@@ -366,38 +428,43 @@ impl Lexicon {
 
 /// Lowercases ASCII `word` into `buf`, mapping typographic apostrophes to `'`; `None`
 /// when the word has any other non-ASCII character or does not fit.
-fn lowercase_into<'b>(word: &str, buf: &'b mut [u8; MAX_WORD]) -> Option<&'b str> {
+fn lowercase_into<'b>(word: &str, buf: &'b mut [u8; MAX_WORD]) -> Option<&'b [u8]> {
+    if word.is_ascii() {
+        // The common case: one copy and a vectorisable lowercase.
+        let out = buf.get_mut(..word.len())?;
+        out.copy_from_slice(word.as_bytes());
+        out.make_ascii_lowercase();
+        return Some(out);
+    }
     let mut n = 0;
     for c in word.chars() {
         let b = match c {
-            'A'..='Z' => c.to_ascii_lowercase() as u8,
             '’' | 'ʼ' => b'\'',
-            c if c.is_ascii() => c as u8,
+            c if c.is_ascii() => c.to_ascii_lowercase() as u8,
             _ => return None,
         };
         *buf.get_mut(n)? = b;
         n += 1;
     }
-    std::str::from_utf8(&buf[..n]).ok()
+    Some(&buf[..n])
 }
 
 /// `w` without a final `'s` or the `'` of a plural possessive (`players'`).
-fn strip_possessive(w: &str) -> &str {
-    if let Some(base) = w.strip_suffix("'s") {
+fn strip_possessive(w: &[u8]) -> &[u8] {
+    if let Some(base) = w.strip_suffix(b"'s") {
         return base;
     }
-    if w.ends_with("s'") {
+    if w.ends_with(b"s'") {
         return &w[..w.len() - 1];
     }
     w
 }
 
 /// `stopp` → `stop`: the stem without a doubled final consonant, if it has one.
-fn doubled(stem: &str) -> Option<&str> {
-    let b = stem.as_bytes();
+fn doubled(b: &[u8]) -> Option<&[u8]> {
     let n = b.len();
     (n >= 3 && b[n - 1] == b[n - 2] && !matches!(b[n - 1], b'a' | b'e' | b'i' | b'o' | b'u' | b's' | b'l'))
-        .then(|| &stem[..n - 1])
+        .then(|| &b[..n - 1])
 }
 
 #[cfg(test)]

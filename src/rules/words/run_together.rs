@@ -284,7 +284,8 @@ impl RunTogether {
     /// A lowercase or capitalised word that is unknown but splits into known words.
     fn lowercase_join(&self, token: &Token<'_>, stem: &str, tail: &str, out: &mut Reporter<'_>) {
         // Known words, with inflections, are never split ("notwithstanding").
-        if self.lexicon.knows(stem) || self.gazetteer.get(stem).is_some() {
+        let known = if is_lower(stem) { self.lexicon.knows_lowercase(stem) } else { self.lexicon.knows(stem) };
+        if known || self.gazetteer.get(stem).is_some() {
             return;
         }
         let Some(seg) = self.lexicon.segment(stem) else { return };
@@ -453,6 +454,13 @@ impl RunTogether {
     }
 }
 
+/// Whether `stem` ends in a clause-starting word after at least three letters.
+fn ends_in_clause_start(stem: &str) -> bool {
+    CLAUSE_STARTS.iter().any(|w| {
+        stem.len() >= w.len() + 3 && stem.as_bytes()[stem.len() - w.len()..].eq_ignore_ascii_case(w.as_bytes())
+    })
+}
+
 /// Whether the token is quoted as a word: “hesaid”, 'inthe'.
 fn quoted(text: &str, token: &Token<'_>) -> bool {
     let before = text[..token.start].chars().next_back();
@@ -486,24 +494,37 @@ impl Rule for RunTogether {
             if tokens.get(i + 1).is_some_and(|n| n.start == token.end() && is_stop(n)) {
                 self.punctuation_join(tokens, i, text, out);
             }
-            if token.text.contains('.') {
+            // One pass over the bytes decides the common case: a plain ASCII word.
+            let (mut letters_only, mut dot, mut upper) = (true, false, 0usize);
+            for &b in token.text.as_bytes() {
+                match b {
+                    b'a'..=b'z' => {}
+                    b'A'..=b'Z' => upper += 1,
+                    b'.' => dot = true,
+                    _ => letters_only = false,
+                }
+            }
+            if dot {
                 self.dotted_token(token, out);
                 continue;
             }
-            // Tokens with digits are units, models and codes ("5kg", "mp3", "HOT100").
-            if token.text.bytes().any(|b| b.is_ascii_digit()) {
-                continue;
-            }
-            let (stem, tail) = split_possessive(token.text);
-            // The lexicon is ASCII; contractions and foreign words are not joins.
-            if stem.len() < 4 || !stem.bytes().all(|b| b.is_ascii_alphabetic()) {
+            let (stem, tail) = if letters_only { (token.text, "") } else { split_possessive(token.text) };
+            // Digits make units, models and codes ("5kg", "mp3", "HOT100"); the lexicon
+            // is ASCII, and contractions and foreign words are not joins.
+            if stem.len() < 4 || (!letters_only && !stem.bytes().all(|b| b.is_ascii_alphabetic())) {
                 continue;
             }
             if glued(text, token) || quoted(text, token) {
                 continue;
             }
-            if is_lower(stem) || is_capitalised(stem) {
+            if upper == 0 {
                 self.lowercase_join(token, stem, tail, out);
+            } else if is_capitalised(stem) {
+                // Most capitalised tokens are names; only one ending in a clause-starting
+                // word can be a join, and checking that first keeps names off the lexicon.
+                if ends_in_clause_start(stem) {
+                    self.lowercase_join(token, stem, tail, out);
+                }
             } else if !is_all_caps(stem) {
                 self.case_join(token, stem, tail, out);
             }
