@@ -22,11 +22,14 @@ declare_rule! {
     /// Two words joined without a space, as scrapers leave them when they strip markup
     /// or join text nodes. Three kinds:
     /// - **lowercase join**: a word the lexicon does not know (allowing for case,
-    ///   possessives, plurals and inflections) that splits into two known words, one of
-    ///   them among the thousand commonest (or a domain word or name) and the other not
-    ///   rare: "hesaid", "filethat", "kpopstar", and "Gazettewhere" (a capitalised word
-    ///   must end in a function word such as "where" or "which", because capitalised
-    ///   compounds like "Whitehouse" or "Jackson" are usually names);
+    ///   possessives, plurals and inflections) whose cheapest segmentation is two known
+    ///   words, one a function word ("the", "on", "which", "said"…) and the other not
+    ///   rare, or a domain word or name and a common word: "hesaid", "filethat",
+    ///   "kpopstar" (three or four parts need all but one to be function words:
+    ///   "inthemorning"). A capitalised word must end in a clause-starting word such as
+    ///   "where" or "which" ("Gazettewhere"), because capitalised compounds like
+    ///   "Whitehouse" or "Jackson" are usually names. Two content words ("petcare",
+    ///   "showbusiness") are left alone: most such unknown words are real compounds;
     /// - **case join**: a lowercase word followed by a capitalised word or a name in one
     ///   token: "ofTexas", "saidThe";
     /// - **punctuation join**: sentence punctuation followed directly by a word:
@@ -59,9 +62,10 @@ declare_rule! {
     META = "run-together", Words, Warning, "two words joined without a space";
 }
 
-/// Rank below which a word counts as one of the commonest: a split must contain one.
+/// Rank within which a word counts as one of the commonest: a domain word or name joins
+/// one of these ("kpopstar").
 const TOP: u32 = 1000;
-/// Rank below which both parts must lie for an `auto` suggestion.
+/// Rank within which both parts must lie for an `auto` suggestion.
 const COMMON: u32 = 5000;
 /// The highest cost (about count 166,000, rank 31,000) the other part of a split may
 /// have: rarer words make too many accidental splits of unknown real words.
@@ -71,13 +75,14 @@ const COMMON_COST: f32 = 11.0;
 /// How much cheaper (in nats) the best split must be than the next for `auto`.
 const MARGIN: f32 = 2.0;
 
-/// First parts that are productive prefixes: "nonissue", "overfeed", "cyberthreat" are
-/// unknown words, not joins. A prefix still joins a function word ("inthe", "upto").
+/// First parts that are productive prefixes: "nonissue", "overfeed", "cyberthreat",
+/// "inhouse", "onscreen" are unknown words, not joins. A prefix still joins one of the
+/// hundred commonest words ("inthe", "upto").
 const PREFIXES: &[&str] = &[
-    "a", "after", "anti", "auto", "back", "be", "bi", "co", "counter", "cyber", "de", "dis", "down", "electro",
-    "extra", "fore", "hyper", "in", "inter", "intra", "macro", "mega", "metro", "micro", "mid", "mini", "mis", "mono",
-    "multi", "neo", "non", "off", "on", "out", "over", "photo", "poly", "post", "pre", "pro", "pseudo", "radio", "re",
-    "self", "semi", "sub", "super", "tele", "tri", "ultra", "un", "under", "up",
+    "after", "anti", "auto", "back", "be", "bi", "co", "counter", "cyber", "de", "dis", "down", "electro", "extra",
+    "fore", "hyper", "in", "inter", "intra", "macro", "mega", "metro", "micro", "mid", "mini", "mis", "mono", "multi",
+    "neo", "non", "off", "on", "out", "over", "photo", "poly", "post", "pre", "pro", "pseudo", "radio", "re", "self",
+    "semi", "sub", "super", "tele", "tri", "ultra", "un", "under", "up",
 ];
 
 /// Second parts that act as suffixes ("headless", "fanship", "postman"), and the
@@ -260,7 +265,7 @@ impl RunTogether {
                 x.len() >= 3 && is_in(CLAUSE_STARTS, y) && parts[0].info.cost <= MAX_COST && !self.is_name(x)
             }
             2 => Self::accepts_pair(text(0), parts[0].info, text(1), parts[1].info),
-            // Three or four words: all but one among the commonest, none rare.
+            // Three or four words: all but one function words, none rare ("inthemorning").
             3 | 4 if !capitalised => {
                 let function = (0..parts.len()).filter(|&i| is_in(FUNCTION_WORDS, text(i))).count();
                 function + 1 >= parts.len()
@@ -274,9 +279,18 @@ impl RunTogether {
 
     /// Whether the best split is clearly cheaper than any other two-part split.
     fn unambiguous(&self, stem: &str, seg: &Segmentation) -> bool {
+        // The parts a segmentation may use: "a", or two-letter words from the list.
+        let allowed = |w: &str| match w.len() {
+            1 => w.eq_ignore_ascii_case("a"),
+            2 => lexicon::is_two_letter_word(w),
+            _ => true,
+        };
         let mut others = (1..stem.len()).filter(|&k| seg.parts.len() != 2 || k != seg.parts[0].end).filter_map(|k| {
-            let (a, b) = (self.info(&stem[..k])?, self.info(&stem[k..])?);
-            (k >= 2 && stem.len() - k >= 2).then_some(a.cost + b.cost)
+            let (x, y) = (&stem[..k], &stem[k..]);
+            if !allowed(x) || !allowed(y) {
+                return None;
+            }
+            Some(self.info(x)?.cost + self.info(y)?.cost)
         });
         others.all(|c| c - seg.cost >= MARGIN)
     }
@@ -294,7 +308,7 @@ impl RunTogether {
         }
         // A known word with a letter dropped or two swapped is a typo ("reseach",
         // "progam"), which a join is almost never; spelling is not this rule's business.
-        if self.lexicon.is_typo_of_known(stem) {
+        if self.lexicon.is_typo_of_known(&stem.to_ascii_lowercase()) {
             return;
         }
         let words: Vec<&str> = seg.parts.iter().map(|p| &stem[p.start..p.end]).collect();
@@ -401,11 +415,8 @@ impl RunTogether {
         for pair in pieces.windows(2) {
             let (x, y) = (pair[0], pair[1]);
             offset += x.len() + 1;
+            // The capitalised sentence opener this demands also passes ASP.NET, Bagle.AT.
             if !Self::prev_word_ok(x) || !self.next_word_ok(y, true) {
-                continue;
-            }
-            // ASP.NET, NODE.JS: all-caps on both sides is a product name.
-            if is_all_caps(x) && is_all_caps(y) {
                 continue;
             }
             let start = token.start + offset - x.len() - 1;
