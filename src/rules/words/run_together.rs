@@ -9,6 +9,8 @@
 
 use std::sync::Arc;
 
+use once_cell::sync::OnceCell;
+
 use crate::declare_rule;
 use crate::document::{Token, TokenKind};
 use crate::entities::Gazetteer;
@@ -56,7 +58,7 @@ declare_rule! {
     /// `the attorney general ofTexas` → `the attorney general of Texas`;
     /// `It was the end.However, …` → `It was the end. However, …`
     pub struct RunTogether {
-        lexicon: Lexicon,
+        lexicon: OnceCell<Lexicon>,
         gazetteer: Arc<Gazetteer>,
     }
     META = "run-together", Words, Warning, "two words joined without a space";
@@ -201,10 +203,16 @@ fn split_possessive(word: &str) -> (&str, &str) {
 }
 
 impl RunTogether {
-    /// Builds the lexicon from the embedded lists and every entity in `res`.
+    /// The rule over the embedded lexicon and every entity in `res`.
     #[must_use]
     pub fn new(res: &Resources<'_>) -> Self {
-        RunTogether { lexicon: Lexicon::new(&res.gazetteer), gazetteer: Arc::clone(&res.gazetteer) }
+        RunTogether { lexicon: OnceCell::new(), gazetteer: Arc::clone(&res.gazetteer) }
+    }
+
+    /// The lexicon, built at the first check: a linter that never runs this rule (or
+    /// `copydesk rules`) does not pay the ~20 ms and ~10 MB of loading it.
+    fn lexicon(&self) -> &Lexicon {
+        self.lexicon.get_or_init(|| Lexicon::new(&self.gazetteer))
     }
 
     /// The lexicon entry of `word` in any case, if it is a plain known word.
@@ -216,7 +224,7 @@ impl RunTogether {
         }
         buf[..n].copy_from_slice(word.as_bytes());
         buf[..n].make_ascii_lowercase();
-        self.lexicon.get(std::str::from_utf8(&buf[..n]).ok()?)
+        self.lexicon().get(std::str::from_utf8(&buf[..n]).ok()?)
     }
 
     /// Whether `word` is the exact spelling of an entity name, or a token of one.
@@ -298,17 +306,17 @@ impl RunTogether {
     /// A lowercase or capitalised word that is unknown but splits into known words.
     fn lowercase_join(&self, token: &Token<'_>, stem: &str, tail: &str, out: &mut Reporter<'_>) {
         // Known words, with inflections, are never split ("notwithstanding").
-        let known = if is_lower(stem) { self.lexicon.knows_lowercase(stem) } else { self.lexicon.knows(stem) };
+        let known = if is_lower(stem) { self.lexicon().knows_lowercase(stem) } else { self.lexicon().knows(stem) };
         if known || self.gazetteer.get(stem).is_some() {
             return;
         }
-        let Some(seg) = self.lexicon.segment(stem) else { return };
+        let Some(seg) = self.lexicon().segment(stem) else { return };
         if !self.accepts(stem, &seg) {
             return;
         }
         // A known word with a letter dropped or two swapped is a typo ("reseach",
         // "progam"), which a join is almost never; spelling is not this rule's business.
-        if self.lexicon.is_typo_of_known(&stem.to_ascii_lowercase()) {
+        if self.lexicon().is_typo_of_known(&stem.to_ascii_lowercase()) {
             return;
         }
         let words: Vec<&str> = seg.parts.iter().map(|p| &stem[p.start..p.end]).collect();
@@ -349,7 +357,7 @@ impl RunTogether {
         // What follows is a word or name: "London", or an all-caps entity ("BTS").
         let right_is_name = self.is_name(right);
         let right_ok = if is_capitalised(right) {
-            right_is_name || self.lexicon.knows(right)
+            right_is_name || self.lexicon().knows(right)
         } else {
             is_all_caps(right) && right.len() >= 2 && self.gazetteer.get(right).is_some()
         };
@@ -390,7 +398,7 @@ impl RunTogether {
             is_capitalised(split_possessive(word).0)
                 && (is_in(FUNCTION_WORDS, word) || is_in(SENTENCE_ADVERBS, word) || self.gazetteer.get(word).is_some())
         } else {
-            self.lexicon.knows(word) || self.gazetteer.get(word).is_some()
+            self.lexicon().knows(word) || self.gazetteer.get(word).is_some()
         }
     }
 
