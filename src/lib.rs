@@ -69,6 +69,7 @@ pub mod document;
 pub mod entities;
 pub mod error;
 pub mod fix;
+pub mod lexicon;
 pub mod markdown;
 pub mod normalize;
 pub mod pack;
