@@ -312,12 +312,29 @@ pub fn trim_line(line: &str) -> (usize, &str) {
     (start, &rest[..end])
 }
 
+/// Longest trimmed line a `line`-scoped entry is tried on. Site chrome (prompts,
+/// notices, captions, teasers) is far shorter; prose paragraphs are longer.
+pub const MAX_LINE_BYTES: usize = 400;
+
+/// How much of a line's beginning `line-start` entries see.
+pub const LINE_START_WINDOW: usize = 240;
+
+fn floor_char_boundary(s: &str, i: usize) -> usize {
+    let mut i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
 /// The compiled entries of one rule code, ready to run over documents.
 #[derive(Debug)]
 pub struct Matcher {
     entries: Vec<Entry>,
     line_set: RegexSet,
     line_owner: Vec<usize>,
+    start_set: RegexSet,
+    start_owner: Vec<usize>,
     text_set: RegexSet,
     text_regexes: Vec<(usize, Regex, Option<String>)>,
 }
@@ -341,6 +358,8 @@ impl Matcher {
     pub fn new(entries: Vec<Entry>) -> Result<Matcher> {
         let mut line_src = Vec::new();
         let mut line_owner = Vec::new();
+        let mut start_src = Vec::new();
+        let mut start_owner = Vec::new();
         let mut text_src = Vec::new();
         let mut text_regexes = Vec::new();
         for (i, e) in entries.iter().enumerate() {
@@ -351,6 +370,9 @@ impl Matcher {
                         Error::new(ErrorKind::Pack, format!("pack {}: entry {}: {err}", e.pack, e.id))
                     })?;
                     text_regexes.push((i, re, repl.clone()));
+                } else if e.scope == Scope::LineStart {
+                    start_src.push(src.clone());
+                    start_owner.push(i);
                 } else {
                     line_src.push(src.clone());
                     line_owner.push(i);
@@ -366,7 +388,15 @@ impl Matcher {
                 .build()
                 .map_err(|e| Error::new(ErrorKind::Pack, format!("pack patterns do not compile together: {e}")))
         };
-        Ok(Matcher { line_set: set(&line_src)?, line_owner, text_set: set(&text_src)?, text_regexes, entries })
+        Ok(Matcher {
+            line_set: set(&line_src)?,
+            line_owner,
+            start_set: set(&start_src)?,
+            start_owner,
+            text_set: set(&text_src)?,
+            text_regexes,
+            entries,
+        })
     }
 
     /// Whether there is nothing to match.
@@ -378,16 +408,24 @@ impl Matcher {
     /// Calls `f` for every match in `doc`: at most one per line for line-scoped entries
     /// (the first entry in pack order wins), then text-scoped matches in text order.
     pub fn run<'e>(&'e self, doc: &Document<'_>, mut f: impl FnMut(Hit<'e>)) {
-        if !self.line_owner.is_empty() {
+        if !self.line_owner.is_empty() || !self.start_owner.is_empty() {
             for line in doc.lines() {
                 let text = doc.slice(line.span);
                 let (off, trimmed) = trim_line(text);
                 if trimmed.is_empty() {
                     continue;
                 }
-                let Some(first) = self.line_set.matches(trimmed).iter().map(|i| self.line_owner[i]).min() else {
-                    continue;
-                };
+                // Chrome is short: a whole-line entry never matches a prose paragraph, and
+                // a line-start entry only needs the line's beginning. Bounding both keeps
+                // the large pattern sets off the long lines that make up most articles.
+                let whole = (trimmed.len() <= MAX_LINE_BYTES && !self.line_owner.is_empty())
+                    .then(|| self.line_set.matches(trimmed).iter().map(|i| self.line_owner[i]).min())
+                    .flatten();
+                let head = &trimmed[..floor_char_boundary(trimmed, LINE_START_WINDOW)];
+                let start = (!self.start_owner.is_empty())
+                    .then(|| self.start_set.matches(head).iter().map(|i| self.start_owner[i]).min())
+                    .flatten();
+                let Some(first) = whole.into_iter().chain(start).min() else { continue };
                 let kept = text[off..].trim_end();
                 let start = line.span.start + off;
                 f(Hit { entry: &self.entries[first], span: Span::new(start, start + kept.len()), replacement: None });
