@@ -1,0 +1,464 @@
+//! `pronoun-mismatch`: he/she pronouns that disagree with the person they refer to.
+//!
+//! Person mentions come from the name runs: pack entities (with their pronouns), names
+//! after a title ("Mr", "Ms"), and other capitalised names whose pronouns the article
+//! itself shows (the pronoun that follows a mention, counted over the whole article).
+//! Each pronoun is then checked against the mentions of its sentence and the previous
+//! one, and flagged only when every candidate there takes the other pronoun.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+
+use once_cell::sync::Lazy;
+
+use super::{is_all_caps, is_common_word, name_runs, skeleton, NameWord, HEADS};
+use crate::declare_rule;
+use crate::entities::{EntityKind, Gazetteer, Pronouns};
+use crate::registry::Resources;
+use crate::rule::{Reporter, Rule, RuleMeta};
+use crate::{Applicability, Document, Span, TokenKind};
+
+declare_rule! {
+    /// ## What it flags
+    /// A third-person singular pronoun (he, him, his, himself, she, her, hers, herself)
+    /// whose likely antecedent, the most recent person mentioned in the same or the
+    /// previous sentence, is known to take the other pronoun, when no person who takes
+    /// it is mentioned in that window: "Bukayo Saka scored his first goal and thanked
+    /// her teammates". A person's pronouns come from the entity pack,
+    /// from a title ("Mr", "Ms", "Dame"), or from how the article itself refers to the
+    /// name elsewhere (the pronouns that follow its mentions).
+    ///
+    /// It stays conservative: pronouns inside direct quotations are not checked; any
+    /// person in the window whose pronouns are unknown, any noun such as "actress" or
+    /// "husband", and any earlier pronoun of the same gender in the window (one not
+    /// itself flagged) count as a possible antecedent; a group, a company or a person
+    /// who takes "they" as the most recent mention stops the check.
+    ///
+    /// ## Why it matters
+    /// Machine translation and careless rewriting swap pronouns, which misgenders a
+    /// person in print: a correction-worthy error. Severity **warning**: the antecedent is
+    /// inferred, not parsed. The suggestion is the agreeing pronoun (his for a possessive
+    /// her, him for an object her), applicability `maybe`.
+    ///
+    /// ## Example
+    /// `Bukayo Saka … thanked her teammates` → `… thanked his teammates`
+    pub struct PronounMismatch {
+        gazetteer: Arc<Gazetteer>,
+    }
+    META = "pronoun-mismatch", Names, Warning, "a pronoun that disagrees with its antecedent";
+}
+
+/// Nouns and titles of known gender, from `lints/names/gendered.txt`.
+static GENDERED: Lazy<HashMap<&'static str, Gender>> = Lazy::new(|| {
+    include_str!("../../../lints/names/gendered.txt")
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .filter_map(|l| {
+            let (word, g) = l.split_once('\t')?;
+            Some((word, if g.trim() == "he" { Gender::He } else { Gender::She }))
+        })
+        .collect()
+});
+
+/// Months and days: capitalised, never people.
+const CALENDAR: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+/// The two genders a third-person singular pronoun marks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+enum Gender {
+    He,
+    She,
+}
+
+impl Gender {
+    fn other(self) -> Gender {
+        match self {
+            Gender::He => Gender::She,
+            Gender::She => Gender::He,
+        }
+    }
+}
+
+/// What a mention may be an antecedent as.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Who {
+    /// A person taking he or she.
+    Person(Gender),
+    /// A person taking they, a group or an organisation: the check stops.
+    Other,
+    /// A name of unknown pronouns: may be anyone.
+    Unknown,
+}
+
+/// A mention of a possible antecedent.
+#[derive(Clone, Copy, Debug)]
+struct Mention {
+    start: usize,
+    end: usize,
+    who: Who,
+    /// For names without pack pronouns, the hash of the last word's skeleton.
+    key: Option<u64>,
+}
+
+/// The pronoun a token is, with its gender.
+fn pronoun(word: &str) -> Option<Gender> {
+    let w = if word.bytes().all(|b| b.is_ascii_lowercase()) { word } else { &*word.to_ascii_lowercase() };
+    match w {
+        "he" | "him" | "his" | "himself" => Some(Gender::He),
+        "she" | "her" | "hers" | "herself" => Some(Gender::She),
+        _ => None,
+    }
+}
+
+/// The agreeing pronoun for `word`; `next` is the word after it, which tells a
+/// possessive "her" (her talent → his talent) from an object one (told her → him).
+fn agreeing(word: &str, next: Option<&str>) -> &'static str {
+    let lower = word.to_ascii_lowercase();
+    let object_context = next.is_none_or(|n| {
+        matches!(
+            n.to_ascii_lowercase().as_str(),
+            "to" | "and"
+                | "or"
+                | "but"
+                | "that"
+                | "in"
+                | "on"
+                | "at"
+                | "for"
+                | "with"
+                | "as"
+                | "from"
+                | "by"
+                | "about"
+                | "up"
+                | "out"
+                | "down"
+                | "back"
+                | "again"
+                | "off"
+                | "over"
+                | "into"
+                | "if"
+                | "when"
+                | "after"
+                | "before"
+                | "because"
+                | "so"
+                | "than"
+                | "the"
+                | "a"
+                | "an"
+                | "of"
+                | "was"
+                | "is"
+        )
+    });
+    let base = match lower.as_str() {
+        "he" => "she",
+        "him" => "her",
+        "himself" => "herself",
+        "his" if object_context => "hers",
+        "his" => "her",
+        "she" => "he",
+        "hers" => "his",
+        "herself" => "himself",
+        "her" if object_context => "him",
+        _ => "his",
+    };
+    if word.chars().next().is_some_and(char::is_uppercase) {
+        match base {
+            "she" => "She",
+            "he" => "He",
+            "her" => "Her",
+            "his" => "His",
+            "him" => "Him",
+            "hers" => "Hers",
+            "herself" => "Herself",
+            _ => "Himself",
+        }
+    } else {
+        base
+    }
+}
+
+impl PronounMismatch {
+    /// The rule, reading pronouns from `res`'s entities.
+    #[must_use]
+    pub fn new(res: &Resources<'_>) -> Self {
+        PronounMismatch { gazetteer: Arc::clone(&res.gazetteer) }
+    }
+
+    /// What the entity spelled `words` is as an antecedent; `None` for works, places
+    /// and publications, which are none.
+    fn entity_who(&self, text: &str, words: &[NameWord<'_>]) -> Option<Who> {
+        let surface = &text[words[0].start..words[words.len() - 1].end];
+        let e = self.gazetteer.get(surface).or_else(|| self.gazetteer.get_folded(surface))?;
+        Some(match (e.kind, e.pronouns) {
+            (EntityKind::Person, Some(Pronouns::He)) => Who::Person(Gender::He),
+            (EntityKind::Person, Some(Pronouns::She)) => Who::Person(Gender::She),
+            (EntityKind::Person | EntityKind::Group | EntityKind::Org, _) => Who::Other,
+            // Works, places and publications are no antecedents.
+            _ => return None,
+        })
+    }
+
+    /// The mentions of possible antecedents, in order.
+    fn mentions(&self, doc: &Document<'_>) -> Vec<Mention> {
+        let text = doc.text();
+        let names = name_runs(doc, &HEADS);
+        // Capitalised words seen inside sentences: names, even when also words ("Brown").
+        let inside: HashSet<String> = names.words.iter().filter(|w| !w.initial).map(|w| skeleton(w.text)).collect();
+        let mut out = Vec::new();
+        for &(a, b) in &names.runs {
+            let words = &names.words[a..b];
+            // A capitalised title in quotation marks ("Seven") names a work.
+            let before = text[..words[0].start].chars().next_back();
+            if before.is_some_and(|c| matches!(c, '“' | '"' | '‘')) {
+                continue;
+            }
+            let mut i = 0;
+            let mut title: Option<Gender> = None;
+            'words: while i < words.len() {
+                for n in (1..=4.min(words.len() - i)).rev() {
+                    let span = &words[i..i + n];
+                    if self.gazetteer.get_folded(&text[span[0].start..span[n - 1].end]).is_some() {
+                        if let Some(who) = self.entity_who(text, span) {
+                            out.push(Mention { start: span[0].start, end: span[n - 1].end, who, key: None });
+                        }
+                        i += n;
+                        title = None;
+                        continue 'words;
+                    }
+                }
+                let w = &words[i];
+                if let Some(&g) = GENDERED.get(w.text).filter(|_| is_capitalised_title(w.text)) {
+                    title = Some(g);
+                    i += 1;
+                    continue;
+                }
+                // Months, days, and ordinary words opening a sentence are no names.
+                let ordinary_opening = w.initial && is_common_word(w.text) && !inside.contains(&skeleton(w.text));
+                if CALENDAR.contains(&w.text) || ordinary_opening || is_all_caps(w.text) && w.text.len() <= 3 {
+                    i += 1;
+                    continue;
+                }
+                // Other capitalised words up to the next known entity: one name.
+                let mut j = i + 1;
+                while j < words.len()
+                    && self.gazetteer.get_folded(words[j].text).is_none()
+                    && !CALENDAR.contains(&words[j].text)
+                    && !words[j - 1].possessive
+                {
+                    j += 1;
+                }
+                let last = &words[j - 1];
+                let key = super::Fnv::new().skeleton(last.text).finish();
+                let who = title.map_or(Who::Unknown, Who::Person);
+                out.push(Mention { start: w.start, end: last.end, who, key: Some(key) });
+                title = None;
+                i = j;
+            }
+        }
+        out.sort_by_key(|m| m.start);
+        out
+    }
+}
+
+/// Whether a gendered word is a title (capitalised in the list).
+fn is_capitalised_title(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+impl Rule for PronounMismatch {
+    fn meta(&self) -> &RuleMeta {
+        &META
+    }
+
+    fn check(&self, doc: &Document<'_>, out: &mut Reporter<'_>) {
+        let text = doc.text();
+        let tokens = doc.tokens();
+        // Cheap screen: an article without he/she pronouns has nothing to check.
+        if !tokens.iter().any(|t| t.is_word() && t.text.len() <= 7 && pronoun(t.text).is_some()) {
+            return;
+        }
+        let mut mentions = self.mentions(doc);
+        let sentences = doc.sentences();
+        let sentence_of = |offset: usize| sentences.partition_point(|s| s.end <= offset);
+
+        // Learn the pronouns of names without pack pronouns from the article itself:
+        // the first pronoun after a mention, before the next mention, in its sentence or
+        // the next one, is a vote. Titles count double.
+        let mut votes: HashMap<u64, [u32; 2]> = HashMap::new();
+        let mut next_mention = 0;
+        for (ti, t) in tokens.iter().enumerate() {
+            let Some(g) = t.is_word().then(|| pronoun(t.text)).flatten() else { continue };
+            while next_mention < mentions.len() && mentions[next_mention].end <= t.start {
+                next_mention += 1;
+            }
+            let Some(m) = next_mention.checked_sub(1).map(|i| mentions[i]) else { continue };
+            // Only the first pronoun after the mention votes.
+            let earlier = tokens[..ti]
+                .iter()
+                .rev()
+                .take_while(|u| u.start >= m.end)
+                .any(|u| u.is_word() && pronoun(u.text).is_some());
+            if earlier || sentence_of(t.start) > sentence_of(m.start) + 1 {
+                continue;
+            }
+            if let Some(key) = m.key {
+                votes.entry(key).or_default()[g as usize] += 1;
+            }
+        }
+        for m in &mut mentions {
+            let Some(key) = m.key else { continue };
+            if let Who::Person(g) = m.who {
+                votes.entry(key).or_default()[g as usize] += 2;
+            }
+        }
+        for m in &mut mentions {
+            let (Some(key), Who::Unknown) = (m.key, m.who) else { continue };
+            let [he, she] = votes.get(&key).copied().unwrap_or_default();
+            if he >= 2 && he >= 2 * she {
+                m.who = Who::Person(Gender::He);
+            } else if she >= 2 && she >= 2 * he {
+                m.who = Who::Person(Gender::She);
+            }
+        }
+
+        let mut flagged: Vec<usize> = Vec::new();
+        let mut in_quote = false;
+        let mut paragraph = u32::MAX;
+        for (ti, t) in tokens.iter().enumerate() {
+            if t.paragraph != paragraph {
+                paragraph = t.paragraph;
+                in_quote = false;
+            }
+            if t.kind == TokenKind::Punct {
+                match t.text {
+                    "“" | "«" => in_quote = true,
+                    "”" | "»" => in_quote = false,
+                    "\"" => in_quote = !in_quote,
+                    _ => {}
+                }
+                continue;
+            }
+            if !t.is_word() || in_quote {
+                continue;
+            }
+            let Some(g) = pronoun(t.text) else { continue };
+            let s = sentence_of(t.start);
+            let window_start = s.checked_sub(1).and_then(|p| sentences.get(p)).map_or(0, |p| p.start);
+            let lo = mentions.partition_point(|m| m.start < window_start);
+            let hi = mentions.partition_point(|m| m.end <= t.start);
+            let window = &mentions[lo..hi.max(lo)];
+            // The most recent possible antecedent must take the other pronoun.
+            let Some(antecedent) = window.last() else { continue };
+            if antecedent.who != Who::Person(g.other()) {
+                continue;
+            }
+            // Someone in the window may take this pronoun.
+            if window.iter().any(|m| m.who == Who::Unknown || m.who == Who::Person(g)) {
+                continue;
+            }
+            let window_tokens = tokens[..ti].iter().enumerate().rev().take_while(|(_, u)| u.start >= window_start);
+            let supported = window_tokens.clone().any(|(ui, u)| {
+                u.is_word()
+                    && (GENDERED.get(u.text).is_some_and(|&n| n == g && !is_capitalised_title(u.text))
+                        || (pronoun(u.text) == Some(g) && !flagged.contains(&ui)))
+            });
+            if supported {
+                continue;
+            }
+            flagged.push(ti);
+            let name = &text[antecedent.start..antecedent.end];
+            let next = tokens.get(ti + 1).filter(|n| n.is_word()).map(|n| n.text);
+            let fix = agreeing(t.text, next);
+            out.report(Span::new(t.start, t.end()), format!("“{}” does not agree with “{name}”", t.text))
+                .suggest(fix, Applicability::Maybe)
+                .label(Span::new(antecedent.start, antecedent.end), "the likely antecedent");
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+    use crate::entities::parse_pack;
+    use crate::{Config, Diagnostic, Severity};
+
+    const PACK: &str = r#"
+[[entity]]
+name = "Marcus Rashford"
+aliases = ["Rashford"]
+kind = "person"
+pronouns = "he"
+
+[[entity]]
+name = "Chelsea"
+kind = "org"
+"#;
+
+    fn run(text: &str) -> Vec<(String, String)> {
+        let config = Config { entities: parse_pack(Path::new("t.toml"), PACK).unwrap(), ..Config::default() };
+        let rule = PronounMismatch::new(&Resources::new(&config));
+        let mut v: Vec<Diagnostic> = Vec::new();
+        rule.check(&Document::new(text), &mut Reporter::new(&META, Severity::Warning, &mut v));
+        v.into_iter().map(|d| (d.span.slice(text).to_owned(), d.suggestions[0].replacement.clone())).collect()
+    }
+
+    #[test]
+    fn flags_pack_person() {
+        assert_eq!(
+            run("Marcus Rashford scored twice and thanked her fans, then praised her."),
+            [("her".to_owned(), "his".to_owned()), ("her".to_owned(), "him".to_owned())]
+        );
+    }
+
+    #[test]
+    fn infers_from_the_article() {
+        let t = "Ellen Parker won. She said it was hard. Parker thanked her coach. Later Parker said he was tired.";
+        assert_eq!(run(t), [("he".to_owned(), "she".to_owned())]);
+    }
+
+    #[test]
+    fn stays_quiet_when_unsure() {
+        for ok in [
+            "Marcus Rashford met Ellen Parker. She smiled.",
+            "Marcus Rashford thanked the woman for her help.",
+            "Marcus Rashford said: \"She is great.\"",
+            "Marcus Rashford joined Chelsea, which said she agreed.",
+            "Rashford and his wife came. She smiled.",
+        ] {
+            assert!(run(ok).is_empty(), "{ok}: {:?}", run(ok));
+        }
+    }
+
+    #[test]
+    fn no_panic_on_odd_text() {
+        for t in ["", "her", "He", "\u{301}her", "Mr", "Mr her", "“her”", "HER HIS"] {
+            let _ = run(t);
+        }
+    }
+}
