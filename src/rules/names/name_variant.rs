@@ -222,9 +222,16 @@ impl Rule for NameVariant {
             }
         }
         forms.sort_unstable_by_key(|f| (f.key, f.name, f.span.start));
+        // Listed spellings in the text: a part of one is no variant ("Dae-sung" inside a
+        // listed "Kim Dae-sung" is not some other entity's "Daesung").
+        let listed: Vec<Span> = forms
+            .iter()
+            .filter(|f| f.name && f.parts > 1 && self.gazetteer.get_folded(&text[f.span.start..f.span.end]).is_some())
+            .map(|f| f.span)
+            .collect();
         let mut findings: Vec<(Span, String, String, Option<Span>)> = Vec::new();
         for group in forms.chunk_by(|a, b| a.key == b.key && a.name == b.name) {
-            self.check_group(text, group, &mut findings);
+            self.check_group(text, group, &listed, &mut findings);
         }
         // Longer forms first, so "Son Heung Min" is reported rather than "Heung Min" inside it.
         findings.sort_by_key(|(s, ..)| (std::cmp::Reverse(s.end - s.start), s.start));
@@ -250,14 +257,22 @@ impl Rule for NameVariant {
 
 impl NameVariant {
     /// Reports the minority forms of one group of forms sharing a skeleton.
-    fn check_group(&self, text: &str, group: &[Form], findings: &mut Vec<(Span, String, String, Option<Span>)>) {
+    fn check_group(
+        &self,
+        text: &str,
+        group: &[Form],
+        listed: &[Span],
+        findings: &mut Vec<(Span, String, String, Option<Span>)>,
+    ) {
         let surface = |f: &Form| &text[f.span.start..f.span.end];
         let first = &group[0];
         // A name spelled otherwise than its pack lists, even if used alone.
         if first.name {
             for f in group {
                 let s = surface(f);
-                if self.accept.contains(&fold(s)) {
+                let inside_listed =
+                    listed.iter().any(|l| l.start <= f.span.start && f.span.end <= l.end && *l != f.span);
+                if inside_listed || self.accept.contains(&fold(s)) {
                     continue;
                 }
                 if let Some(spelling) = self.unlisted(f.key, s) {
