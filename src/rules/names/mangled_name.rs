@@ -32,7 +32,8 @@ declare_rule! {
     ///
     /// Not flagged: spellings that are themselves known entities or aliases (Korean
     /// names sit close together: "Park Jin-young" and "Park Min-young" are two people);
-    /// single ordinary words and common names ("Tony" is not a mangled "Sony"); names
+    /// single ordinary words and common names ("Tony" is not a mangled "Sony"), and
+    /// single words the article uses more than once (a name of its own); names
     /// shorter than five letters; singular and plural forms ("Oscar", "Oscars");
     /// entities marked `ambiguous` in their pack; spellings a team accepts with
     /// `[rules.mangled-name] accept = ["…"]` in `copydesk.toml`.
@@ -396,6 +397,12 @@ impl Rule for MangledName {
                         continue;
                     }
                     let Some((target, _)) = self.near_miss(text, words) else { continue };
+                    // A single word the article repeats is more likely a name of its own
+                    // than a typo, which is rarely made twice the same way.
+                    if n == 1 && names.words.iter().filter(|w| w.text == words[0].text).nth(1).is_some() {
+                        i += 1;
+                        continue 'words;
+                    }
                     findings.push(Finding {
                         span: Span::new(words[0].start, words[n - 1].end),
                         suggestion: target.spelling.clone(),

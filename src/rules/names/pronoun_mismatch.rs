@@ -11,7 +11,7 @@ use std::sync::Arc;
 
 use once_cell::sync::Lazy;
 
-use super::{is_all_caps, is_common_word, name_runs, skeleton, NameWord, HEADS};
+use super::{is_all_caps, is_common_word, name_runs, skeleton, Fnv, NameWord, HEADS};
 use crate::declare_rule;
 use crate::entities::{EntityKind, Gazetteer, Pronouns};
 use crate::registry::Resources;
@@ -59,6 +59,10 @@ static GENDERED: Lazy<HashMap<&'static str, Gender>> = Lazy::new(|| {
         })
         .collect()
 });
+
+/// Pronouns that introduce a person whose pronouns are unknown.
+const INDEFINITE: &[&str] =
+    &["anybody", "anyone", "everybody", "everyone", "nobody", "somebody", "someone", "who", "whoever", "whom", "whose"];
 
 /// Months and days: capitalised, never people.
 const CALENDAR: &[&str] = &[
@@ -229,6 +233,7 @@ impl PronounMismatch {
         // Capitalised words seen inside sentences: names, even when also words ("Brown").
         let inside: HashSet<String> = names.words.iter().filter(|w| !w.initial).map(|w| skeleton(w.text)).collect();
         let mut out = Vec::new();
+        let mut families: HashMap<u64, HashSet<u64>> = HashMap::new();
         for &(a, b) in &names.runs {
             let words = &names.words[a..b];
             // A capitalised title in quotation marks ("Seven") names a work.
@@ -272,11 +277,43 @@ impl PronounMismatch {
                     j += 1;
                 }
                 let last = &words[j - 1];
-                let key = super::Fnv::new().skeleton(last.text).finish();
+                let surname = Fnv::new().skeleton(last.text).finish();
+                let key = if j - i > 1 {
+                    let full = words[i..j].iter().fold(Fnv::new(), |h, w| h.skeleton(w.text).byte(0)).finish();
+                    families.entry(surname).or_default().insert(full);
+                    full
+                } else {
+                    surname
+                };
                 let who = title.map_or(Who::Unknown, Who::Person);
                 out.push(Mention { start: w.start, end: last.end, who, key: Some(key) });
                 title = None;
                 i = j;
+            }
+        }
+        // A surname alone shares the votes of the one full name it stands for; where the
+        // article names two people with it ("Jimi Hendrix", "Janie Hendrix") it is
+        // ambiguous.
+        for m in &mut out {
+            let Some(key) = m.key else { continue };
+            let Some(fulls) = families.get(&key) else { continue };
+            if fulls.len() == 1 {
+                m.key = fulls.iter().next().copied();
+            } else {
+                m.key = None;
+            }
+        }
+        // Relative and indefinite pronouns introduce a person of unknown pronouns: "an
+        // artist who claimed he …", "one of them asked his boss".
+        let tokens = doc.tokens();
+        for (ti, t) in tokens.iter().enumerate() {
+            if !t.is_word() || t.text.len() > 9 {
+                continue;
+            }
+            let lower = t.text.to_ascii_lowercase();
+            let next_is_of = tokens.get(ti + 1).is_some_and(|n| n.text.eq_ignore_ascii_case("of"));
+            if INDEFINITE.contains(&lower.as_str()) || (next_is_of && matches!(lower.as_str(), "one" | "each")) {
+                out.push(Mention { start: t.start, end: t.end(), who: Who::Unknown, key: None });
             }
         }
         out.sort_by_key(|m| m.start);
@@ -348,11 +385,20 @@ impl Rule for PronounMismatch {
         let mut flagged: Vec<usize> = Vec::new();
         let mut in_quote = false;
         let mut paragraph = u32::MAX;
+        let mut last_word_at = (usize::MAX, u32::MAX);
         for (ti, t) in tokens.iter().enumerate() {
             if t.paragraph != paragraph {
                 paragraph = t.paragraph;
                 in_quote = false;
             }
+            let initial = if t.is_word() {
+                let at = (sentence_of(t.start), t.line);
+                let initial = at != last_word_at;
+                last_word_at = at;
+                initial
+            } else {
+                false
+            };
             if t.kind == TokenKind::Punct {
                 match t.text {
                     "“" | "«" => in_quote = true,
@@ -366,6 +412,10 @@ impl Rule for PronounMismatch {
                 continue;
             }
             let Some(g) = pronoun(t.text) else { continue };
+            // "The She Hate Me director", "HIS LAST BOW": a title, not a pronoun.
+            if (!initial && super::is_capitalised(t.text)) || is_all_caps(t.text) {
+                continue;
+            }
             let s = sentence_of(t.start);
             let window_start = s.checked_sub(1).and_then(|p| sentences.get(p)).map_or(0, |p| p.start);
             let lo = mentions.partition_point(|m| m.start < window_start);
