@@ -333,7 +333,7 @@ impl NameVariant {
             // canonical spelling settles a tie.
             let least = if first.name { MIN_MAJORITY_NAME } else { MIN_MAJORITY_TERM };
             let clear = major.2 >= least && major.2 >= 2 * count;
-            if !clear && !(majority_is_canonical && major.2 >= count) {
+            if !(clear || (majority_is_canonical && major.2 >= count)) {
                 continue;
             }
             // Common terms differ by joining, not by hyphens against spaces: "long-term
