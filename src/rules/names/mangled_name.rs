@@ -14,7 +14,7 @@ use rphonetic::DoubleMetaphone;
 
 use super::{accepted, is_common_word, name_runs, skeleton, skeleton_into, Fnv, NameWord, HEADS};
 use crate::declare_rule;
-use crate::entities::{fold, Gazetteer};
+use crate::entities::Gazetteer;
 use crate::registry::Resources;
 use crate::rule::{Reporter, Rule, RuleMeta};
 use crate::{Applicability, Document, Span};
@@ -52,8 +52,9 @@ declare_rule! {
         gazetteer: Arc<Gazetteer>,
         targets: Vec<Target>,
         index: HashMap<u64, Vec<u32>>,
-        known: HashSet<String>,
-        accept: HashSet<String>,
+        known: HashSet<u64>,
+        accept: HashSet<u64>,
+        max_words: usize,
         phonetic: DoubleMetaphone,
     }
     META = "mangled-name", Names, Warning, "a near-miss of a known name";
@@ -77,6 +78,8 @@ struct Target {
 const MIN_LEN: usize = 5;
 /// Shortest skeleton a near-miss may be two edits away at.
 const MIN_LEN_TWO_EDITS: usize = 8;
+/// Longest skeleton compared (deletion keys are quadratic in it).
+const MAX_LEN: usize = 48;
 /// Longest name, in words, compared.
 const MAX_WORDS: usize = 4;
 
@@ -90,12 +93,13 @@ impl MangledName {
             targets: Vec::new(),
             index: HashMap::new(),
             known: HashSet::new(),
-            accept: accepted(res.config, META.code.as_ref()),
+            accept: accepted(res.config, META.code.as_ref()).iter().map(|s| Fnv::new().skeleton(s).finish()).collect(),
+            max_words: 1,
             phonetic,
         };
         for e in res.gazetteer.entities() {
             for s in e.spellings() {
-                rule.known.insert(skeleton(s));
+                rule.known.insert(Fnv::new().skeleton(s).finish());
             }
             if e.ambiguous {
                 continue;
@@ -110,6 +114,7 @@ impl MangledName {
                 let body = if head.is_some() { &words[..words.len() - 1] } else { &words[..] };
                 let phonetic = rule.codes(&body.concat());
                 let id = rule.targets.len() as u32;
+                rule.max_words = rule.max_words.max(words.len());
                 for key in deletion_keys(&skel, words.len()) {
                     rule.index.entry(key).or_default().push(id);
                 }
@@ -149,6 +154,15 @@ impl MangledName {
         let surface = &text[words[0].start..words[words.len() - 1].end];
         let last = words[words.len() - 1].text;
         let head = (words.len() > 1 && HEADS.contains(last)).then_some(last);
+        // Screen: a near-miss has a word that is no ordinary word, or a head word.
+        if head.is_none() && words.iter().all(|w| is_common_word(strip_all_possessive(w.text))) {
+            return None;
+        }
+        // Too short to tell a typo from another name, or too long to be one.
+        let len = surface.chars().filter(|c| c.is_alphanumeric()).count();
+        if !(MIN_LEN..=MAX_LEN).contains(&len) {
+            return None;
+        }
         let body_words = if head.is_some() { &words[..words.len() - 1] } else { words };
         // An inner possessive is read both ways: "Baker’s Gazette" as "bakers gazette"
         // (the apostrophe lost) and as "baker gazette" (the possessive added).
@@ -160,15 +174,6 @@ impl MangledName {
         let mut variants = vec![(full.0, full.1.to_owned())];
         if plain != variants[0].0 {
             variants.push((plain, plain_body));
-        }
-        let len = variants[0].0.chars().count();
-        // Too short to tell a typo from another name.
-        if len < MIN_LEN {
-            return None;
-        }
-        // Screen: a near-miss has a word that is no ordinary word, or a head word.
-        if head.is_none() && words.iter().all(|w| is_common_word(strip_all_possessive(w.text))) {
-            return None;
         }
         let mut candidates: Vec<u32> = Vec::new();
         let mut all_codes = Vec::new();
@@ -236,7 +241,8 @@ impl MangledName {
         let text = doc.text();
         // Every two- and three-word window of every run, counted by folded spelling.
         let mut grams: Vec<(usize, usize)> = Vec::new();
-        let mut counts: HashMap<String, usize> = HashMap::new();
+        let mut counts: HashMap<u64, usize> = HashMap::new();
+        let key_of = |s: usize, e: usize| Fnv::new().skeleton(&text[words[s].start..words[e - 1].end]).finish();
         for &(a, b) in runs {
             for n in 2..=3 {
                 for s in a..b.saturating_sub(n - 1) {
@@ -245,7 +251,7 @@ impl MangledName {
                         continue;
                     }
                     grams.push((s, s + n));
-                    *counts.entry(fold(&text[words[s].start..words[s + n - 1].end])).or_default() += 1;
+                    *counts.entry(key_of(s, s + n)).or_default() += 1;
                 }
             }
         }
@@ -256,7 +262,7 @@ impl MangledName {
         let mut index: HashMap<u64, Vec<(usize, usize)>> = HashMap::new();
         let mut seen = HashSet::new();
         for &(s, e) in &grams {
-            let key = fold(&text[words[s].start..words[e - 1].end]);
+            let key = key_of(s, e);
             if counts[&key] < 2 || !seen.insert(key) {
                 continue;
             }
@@ -269,13 +275,14 @@ impl MangledName {
         }
         for &(s, e) in &grams {
             let surface = &text[words[s].start..words[e - 1].end];
-            if counts[&fold(surface)] != 1 || self.is_known(surface) {
+            if counts[&key_of(s, e)] != 1 || self.is_known(surface) {
                 continue;
             }
             for gap in s..e {
                 let Some(frequent) = index.get(&gap_key(&words[s..e], gap - s)) else { continue };
                 let word = strip_all_possessive(words[gap].text);
-                for &(fs, fe) in frequent {
+                // Bounded: a name differs in one word from only a few others.
+                for &(fs, fe) in frequent.iter().take(8) {
                     let other = strip_all_possessive(words[fs + gap - s].text);
                     let (a, b) = (skeleton(word), skeleton(other));
                     let len = a.chars().count().min(b.chars().count());
@@ -308,9 +315,8 @@ impl MangledName {
 
     /// Whether `surface` is a known spelling, up to case and spacing, or accepted.
     fn is_known(&self, surface: &str) -> bool {
-        self.gazetteer.get_folded(surface).is_some()
-            || self.known.contains(&skeleton(surface))
-            || self.accept.contains(&fold(surface))
+        let key = Fnv::new().skeleton(surface).finish();
+        self.known.contains(&key) || self.accept.contains(&key)
     }
 }
 
@@ -337,15 +343,31 @@ fn is_plural_of(a: &str, b: &str) -> bool {
     a.strip_prefix(b).is_some_and(|rest| rest == "s" || rest == "es")
 }
 
-/// Hash keys of `skel` and of each of its one-character deletions, with the word count.
+/// Hash keys of `skel` and of each of its one-character deletions, with the word count,
+/// in linear time: a polynomial hash splits into a prefix and a suffix part, so each
+/// deletion's hash is `prefix(i) * B^(n-1-i) + suffix(i+1)`.
 fn deletion_keys(skel: &str, words: usize) -> Vec<u64> {
-    let chars: Vec<char> = skel.chars().collect();
-    let base = Fnv::new().byte(b'D').byte(words as u8);
-    let mut keys = Vec::with_capacity(chars.len() + 1);
-    keys.push(chars.iter().fold(base, |h, &c| h.char(c)).finish());
-    for skip in 0..chars.len() {
-        let h = chars.iter().enumerate().filter(|&(i, _)| i != skip).fold(base, |h, (_, &c)| h.char(c));
-        keys.push(h.finish());
+    const B: u64 = 0x0000_0100_0000_01b3;
+    let chars: Vec<u64> = skel.chars().map(|c| u64::from(c) + 1).collect();
+    let n = chars.len();
+    // prefix[i]: hash of chars[..i]; suffix[i]: hash of chars[i..]; power[i]: B^i.
+    let mut prefix = vec![0u64; n + 1];
+    let mut power = vec![1u64; n + 1];
+    for i in 0..n {
+        prefix[i + 1] = prefix[i].wrapping_mul(B).wrapping_add(chars[i]);
+        power[i + 1] = power[i].wrapping_mul(B);
+    }
+    let mut suffix = vec![0u64; n + 1];
+    for i in (0..n).rev() {
+        suffix[i] = chars[i].wrapping_mul(power[n - 1 - i]).wrapping_add(suffix[i + 1]);
+    }
+    let salt = (words as u64 + 1).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    let mut keys = Vec::with_capacity(n + 1);
+    keys.push(prefix[n] ^ salt);
+    for i in 0..n {
+        // Deleting char i from a string of n leaves n-1 chars; the suffix after i keeps
+        // its powers (0..n-1-i), the prefix shifts by n-1-i.
+        keys.push(prefix[i].wrapping_mul(power[n - 1 - i]).wrapping_add(suffix[i + 1]) ^ salt);
     }
     keys.sort_unstable();
     keys.dedup();
@@ -384,7 +406,7 @@ impl Rule for MangledName {
         for &(a, b) in &names.runs {
             let mut i = a;
             'words: while i < b {
-                for n in (1..=MAX_WORDS.min(b - i)).rev() {
+                for n in (1..=self.max_words.min(b - i)).rev() {
                     let words = &names.words[i..i + n];
                     let surface = &text[words[0].start..words[n - 1].end];
                     // A known spelling: skip past it.
@@ -501,6 +523,25 @@ kind = "org"
         assert_eq!(d[0].span.slice(text), "Gordon Browm");
         assert_eq!(d[0].suggestions[0].replacement, "Gordon Brown");
         assert!(run("Gordon Brown spoke. Later Gordon Brown left. Gordon Browne said no.").is_empty());
+    }
+
+    #[test]
+    fn deletion_keys_meet_in_the_middle() {
+        let full = |s: &str| deletion_keys(s, 2)[..].to_vec();
+        // "brown" and "broun", one substitution apart, share the deletion "brow"+"n" → "bron".
+        let a = full("brown");
+        let b = full("broun");
+        assert!(a.iter().any(|k| b.contains(k)));
+        // Every deletion of "abc" is the plain key of the shorter string.
+        let plain = |s: &str| deletion_keys(s, 2).into_iter().collect::<HashSet<_>>();
+        let abc = plain("abc");
+        for short in ["bc", "ac", "ab"] {
+            let mut keys = deletion_keys(short, 2);
+            keys.retain(|k| abc.contains(k));
+            assert!(!keys.is_empty(), "{short}");
+        }
+        assert!(full("xyz").iter().all(|k| !full("abc").contains(k)));
+        assert_ne!(deletion_keys("abc", 1)[0], deletion_keys("abc", 2)[0]);
     }
 
     #[test]

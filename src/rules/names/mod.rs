@@ -170,13 +170,16 @@ pub(crate) fn name_runs<'a>(doc: &Document<'a>, glued_heads: &HashSet<String>) -
     NameRuns { words, runs }
 }
 
+/// Longest head word, in bytes.
+const MAX_HEAD: usize = 16;
+
 /// The head word `word` starts with when a lowercase word is glued to it.
 fn glued_head<'w>(word: &'w str, heads: &HashSet<String>) -> Option<&'w str> {
     if heads.is_empty() || word.len() < 6 {
         return None;
     }
     // The first lowercase-to-lowercase boundary where a head ends and a word begins.
-    (4..word.len()).filter(|&b| word.is_char_boundary(b)).find_map(|b| {
+    (4..word.len().min(MAX_HEAD + 1)).filter(|&b| word.is_char_boundary(b)).find_map(|b| {
         let (head, rest) = word.split_at(b);
         let glued = rest.chars().all(char::is_lowercase) && rest.len() >= 2;
         (glued && heads.contains(head) && is_common_word(rest)).then_some(head)
@@ -268,6 +271,14 @@ static LEXICON: Lazy<HashSet<&'static str>> = Lazy::new(|| {
 pub(crate) fn is_common_word(word: &str) -> bool {
     if word.bytes().all(|b| b.is_ascii_lowercase()) {
         return LEXICON.contains(word);
+    }
+    // Lowercase short ASCII words on the stack: this runs for every capitalised word.
+    let mut buf = [0u8; 24];
+    if word.len() <= buf.len() && word.is_ascii() {
+        let lower = &mut buf[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        return std::str::from_utf8(lower).is_ok_and(|w| LEXICON.contains(w));
     }
     LEXICON.contains(word.to_lowercase().as_str())
 }

@@ -7,7 +7,7 @@
 //! sorts them: forms that share a key and differ in how their parts are joined are
 //! variants of one another. Nothing is compared pairwise.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Arc;
 
 use super::{accepted, is_all_caps, is_capitalised, strip_possessive, Fnv};
@@ -239,24 +239,26 @@ impl Rule for NameVariant {
         forms.sort_unstable_by_key(|f| (f.key, f.name, f.span.start));
         // Listed spellings in the text: a part of one is no variant ("Dae-sung" inside a
         // listed "Kim Dae-sung" is not some other entity's "Daesung").
-        let listed: Vec<Span> = forms
+        let mut listed: Vec<Span> = forms
             .iter()
             .filter(|f| f.name && f.parts > 1 && self.gazetteer.get_folded(&text[f.span.start..f.span.end]).is_some())
             .map(|f| f.span)
             .collect();
+        listed.sort_unstable_by_key(|l| (l.start, l.end));
         let mut findings: Vec<(Span, String, String, Option<Span>)> = Vec::new();
         for group in forms.chunk_by(|a, b| a.key == b.key && a.name == b.name) {
             self.check_group(text, group, &listed, &mut findings);
         }
         // Longer forms first, so "Son Heung Min" is reported rather than "Heung Min" inside it.
         findings.sort_by_key(|(s, ..)| (std::cmp::Reverse(s.end - s.start), s.start));
-        let mut taken: Vec<Span> = Vec::new();
+        let mut taken: BTreeMap<usize, usize> = BTreeMap::new(); // disjoint spans: start -> end
         let mut kept = Vec::new();
         for f in findings {
-            if taken.iter().any(|t| t.start < f.0.end && f.0.start < t.end) {
+            let before = taken.range(..f.0.end).next_back();
+            if before.is_some_and(|(_, &end)| end > f.0.start) {
                 continue;
             }
-            taken.push(f.0);
+            taken.insert(f.0.start, f.0.end);
             kept.push(f);
         }
         kept.sort_by_key(|f| f.0.start);
@@ -285,8 +287,9 @@ impl NameVariant {
         if first.name {
             for f in group {
                 let s = surface(f);
-                let inside_listed =
-                    listed.iter().any(|l| l.start <= f.span.start && f.span.end <= l.end && *l != f.span);
+                // `listed` is sorted by start, and a name spans at most three words.
+                let from = listed.partition_point(|l| l.start <= f.span.start);
+                let inside_listed = listed[..from].iter().rev().take(4).any(|l| f.span.end <= l.end && *l != f.span);
                 if inside_listed || self.accept.contains(&fold(s)) {
                     continue;
                 }

@@ -7,13 +7,12 @@
 //! one, and flagged only when every candidate there takes the other pronoun.
 
 use std::collections::{HashMap, HashSet};
-use std::sync::Arc;
 
 use once_cell::sync::Lazy;
 
-use super::{is_all_caps, is_common_word, name_runs, skeleton, Fnv, NameWord, HEADS};
+use super::{is_all_caps, is_common_word, name_runs, Fnv, HEADS};
 use crate::declare_rule;
-use crate::entities::{EntityKind, Gazetteer, Pronouns};
+use crate::entities::{EntityKind, Pronouns};
 use crate::registry::Resources;
 use crate::rule::{Reporter, Rule, RuleMeta};
 use crate::{Applicability, Document, Span, TokenKind};
@@ -43,7 +42,7 @@ declare_rule! {
     /// ## Example
     /// `Bukayo Saka … thanked her teammates` → `… thanked his teammates`
     pub struct PronounMismatch {
-        gazetteer: Arc<Gazetteer>,
+        entities: HashMap<u64, Option<Who>>,
     }
     META = "pronoun-mismatch", Names, Warning, "a pronoun that disagrees with its antecedent";
 }
@@ -59,6 +58,10 @@ static GENDERED: Lazy<HashMap<&'static str, Gender>> = Lazy::new(|| {
         })
         .collect()
 });
+
+/// Most mentions looked at before a pronoun; the window is two sentences, so only a
+/// pathological sentence has more.
+const MAX_WINDOW: usize = 64;
 
 /// Pronouns that introduce a person whose pronouns are unknown.
 const INDEFINITE: &[&str] =
@@ -126,11 +129,16 @@ struct Mention {
 
 /// The pronoun a token is, with its gender.
 fn pronoun(word: &str) -> Option<Gender> {
-    let w = if word.bytes().all(|b| b.is_ascii_lowercase()) { word } else { &*word.to_ascii_lowercase() };
-    match w {
-        "he" | "him" | "his" | "himself" => Some(Gender::He),
-        "she" | "her" | "hers" | "herself" => Some(Gender::She),
-        _ => None,
+    if word.len() > 7 || !word.starts_with(['h', 'H', 's', 'S']) {
+        return None;
+    }
+    let is = |p: &str| word.eq_ignore_ascii_case(p);
+    if is("he") || is("him") || is("his") || is("himself") {
+        Some(Gender::He)
+    } else if is("she") || is("her") || is("hers") || is("herself") {
+        Some(Gender::She)
+    } else {
+        None
     }
 }
 
@@ -209,21 +217,26 @@ impl PronounMismatch {
     /// The rule, reading pronouns from `res`'s entities.
     #[must_use]
     pub fn new(res: &Resources<'_>) -> Self {
-        PronounMismatch { gazetteer: Arc::clone(&res.gazetteer) }
+        let mut entities = HashMap::new();
+        for e in res.gazetteer.entities() {
+            let who = match (e.kind, e.pronouns) {
+                (EntityKind::Person, Some(Pronouns::He)) => Some(Who::Person(Gender::He)),
+                (EntityKind::Person, Some(Pronouns::She)) => Some(Who::Person(Gender::She)),
+                (EntityKind::Person | EntityKind::Group | EntityKind::Org, _) => Some(Who::Other),
+                // Works, places and publications are no antecedents.
+                _ => None,
+            };
+            for s in e.spellings() {
+                entities.entry(Fnv::new().skeleton(s).finish()).or_insert(who);
+            }
+        }
+        PronounMismatch { entities }
     }
 
-    /// What the entity spelled `words` is as an antecedent; `None` for works, places
-    /// and publications, which are none.
-    fn entity_who(&self, text: &str, words: &[NameWord<'_>]) -> Option<Who> {
-        let surface = &text[words[0].start..words[words.len() - 1].end];
-        let e = self.gazetteer.get(surface).or_else(|| self.gazetteer.get_folded(surface))?;
-        Some(match (e.kind, e.pronouns) {
-            (EntityKind::Person, Some(Pronouns::He)) => Who::Person(Gender::He),
-            (EntityKind::Person, Some(Pronouns::She)) => Who::Person(Gender::She),
-            (EntityKind::Person | EntityKind::Group | EntityKind::Org, _) => Who::Other,
-            // Works, places and publications are no antecedents.
-            _ => return None,
-        })
+    /// The entity spelled `surface` (up to case, spacing and hyphens): `Some(None)` for
+    /// works, places and publications, which are no antecedents.
+    fn entity(&self, surface: &str) -> Option<Option<Who>> {
+        self.entities.get(&Fnv::new().skeleton(surface).finish()).copied()
     }
 
     /// The mentions of possible antecedents, in order.
@@ -231,7 +244,8 @@ impl PronounMismatch {
         let text = doc.text();
         let names = name_runs(doc, &HEADS);
         // Capitalised words seen inside sentences: names, even when also words ("Brown").
-        let inside: HashSet<String> = names.words.iter().filter(|w| !w.initial).map(|w| skeleton(w.text)).collect();
+        let inside: HashSet<u64> =
+            names.words.iter().filter(|w| !w.initial).map(|w| Fnv::new().skeleton(w.text).finish()).collect();
         let mut out = Vec::new();
         let mut families: HashMap<u64, HashSet<u64>> = HashMap::new();
         for &(a, b) in &names.runs {
@@ -246,8 +260,8 @@ impl PronounMismatch {
             'words: while i < words.len() {
                 for n in (1..=4.min(words.len() - i)).rev() {
                     let span = &words[i..i + n];
-                    if self.gazetteer.get_folded(&text[span[0].start..span[n - 1].end]).is_some() {
-                        if let Some(who) = self.entity_who(text, span) {
+                    if let Some(entity) = self.entity(&text[span[0].start..span[n - 1].end]) {
+                        if let Some(who) = entity {
                             out.push(Mention { start: span[0].start, end: span[n - 1].end, who, key: None });
                         }
                         i += n;
@@ -262,7 +276,8 @@ impl PronounMismatch {
                     continue;
                 }
                 // Months, days, and ordinary words opening a sentence are no names.
-                let ordinary_opening = w.initial && is_common_word(w.text) && !inside.contains(&skeleton(w.text));
+                let ordinary_opening =
+                    w.initial && is_common_word(w.text) && !inside.contains(&Fnv::new().skeleton(w.text).finish());
                 if CALENDAR.contains(&w.text) || ordinary_opening || is_all_caps(w.text) && w.text.len() <= 3 {
                     i += 1;
                     continue;
@@ -270,7 +285,7 @@ impl PronounMismatch {
                 // Other capitalised words up to the next known entity: one name.
                 let mut j = i + 1;
                 while j < words.len()
-                    && self.gazetteer.get_folded(words[j].text).is_none()
+                    && self.entity(words[j].text).is_none()
                     && !CALENDAR.contains(&words[j].text)
                     && !words[j - 1].possessive
                 {
@@ -310,9 +325,9 @@ impl PronounMismatch {
             if !t.is_word() || t.text.len() > 9 {
                 continue;
             }
-            let lower = t.text.to_ascii_lowercase();
+            let is = |w: &str| t.text.eq_ignore_ascii_case(w);
             let next_is_of = tokens.get(ti + 1).is_some_and(|n| n.text.eq_ignore_ascii_case("of"));
-            if INDEFINITE.contains(&lower.as_str()) || (next_is_of && matches!(lower.as_str(), "one" | "each")) {
+            if INDEFINITE.iter().any(|w| is(w)) || (next_is_of && (is("one") || is("each"))) {
                 out.push(Mention { start: t.start, end: t.end(), who: Who::Unknown, key: None });
             }
         }
@@ -347,19 +362,20 @@ impl Rule for PronounMismatch {
         // the next one, is a vote. Titles count double.
         let mut votes: HashMap<u64, [u32; 2]> = HashMap::new();
         let mut next_mention = 0;
-        for (ti, t) in tokens.iter().enumerate() {
+        let mut voted = None;
+        for t in tokens {
             let Some(g) = t.is_word().then(|| pronoun(t.text)).flatten() else { continue };
             while next_mention < mentions.len() && mentions[next_mention].end <= t.start {
                 next_mention += 1;
             }
-            let Some(m) = next_mention.checked_sub(1).map(|i| mentions[i]) else { continue };
+            let Some(mi) = next_mention.checked_sub(1) else { continue };
+            let m = mentions[mi];
             // Only the first pronoun after the mention votes.
-            let earlier = tokens[..ti]
-                .iter()
-                .rev()
-                .take_while(|u| u.start >= m.end)
-                .any(|u| u.is_word() && pronoun(u.text).is_some());
-            if earlier || sentence_of(t.start) > sentence_of(m.start) + 1 {
+            if voted == Some(mi) {
+                continue;
+            }
+            voted = Some(mi);
+            if sentence_of(t.start) > sentence_of(m.start) + 1 {
                 continue;
             }
             if let Some(key) = m.key {
@@ -420,7 +436,8 @@ impl Rule for PronounMismatch {
             let window_start = s.checked_sub(1).and_then(|p| sentences.get(p)).map_or(0, |p| p.start);
             let lo = mentions.partition_point(|m| m.start < window_start);
             let hi = mentions.partition_point(|m| m.end <= t.start);
-            let window = &mentions[lo..hi.max(lo)];
+            // Bounded, so a pathological sentence stays linear.
+            let window = &mentions[lo.max(hi.saturating_sub(MAX_WINDOW))..hi.max(lo)];
             // The most recent possible antecedent must take the other pronoun.
             let Some(antecedent) = window.last() else { continue };
             if antecedent.who != Who::Person(g.other()) {
@@ -430,11 +447,12 @@ impl Rule for PronounMismatch {
             if window.iter().any(|m| m.who == Who::Unknown || m.who == Who::Person(g)) {
                 continue;
             }
-            let window_tokens = tokens[..ti].iter().enumerate().rev().take_while(|(_, u)| u.start >= window_start);
-            let supported = window_tokens.clone().any(|(ui, u)| {
+            let mut window_tokens =
+                tokens[..ti].iter().enumerate().rev().take(MAX_WINDOW * 8).take_while(|(_, u)| u.start >= window_start);
+            let supported = window_tokens.any(|(ui, u)| {
                 u.is_word()
                     && (GENDERED.get(u.text).is_some_and(|&n| n == g && !is_capitalised_title(u.text))
-                        || (pronoun(u.text) == Some(g) && !flagged.contains(&ui)))
+                        || (pronoun(u.text) == Some(g) && flagged.binary_search(&ui).is_err()))
             });
             if supported {
                 continue;
