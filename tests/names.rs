@@ -45,3 +45,38 @@ fn accept_lists_silence_a_name() {
         copydesk::Linter::from_config(&Config { select: Some(vec!["names".into()]), ..with_test_pack() }).unwrap();
     assert_eq!(linter.check(text).len(), 2);
 }
+
+mod properties {
+    use proptest::prelude::*;
+
+    static LINTER: once_cell::sync::Lazy<copydesk::Linter> = once_cell::sync::Lazy::new(|| {
+        let config = copydesk::Config { select: Some(vec!["names".into()]), ..super::with_test_pack() };
+        copydesk::Linter::from_config(&config).unwrap()
+    });
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        /// Any text, including name-like soup with hyphens, apostrophes, quotes and
+        /// combining marks: no panic, spans in bounds and on char boundaries.
+        #[test]
+        fn spans_are_valid(text in "([A-Z][a-z]{0,8}|[a-z]{1,6}|Mr|She|her|his|-|’s|'s|\u{301}|“|”|\"|\\. |, | | |\n\n|Ilkay|Demirel|Pay|Flow|Kim Dae-sung){0,60}") {
+            check(&text);
+        }
+
+        #[test]
+        fn any_unicode(text in "\\PC{0,200}") {
+            check(&text);
+        }
+    }
+
+    fn check(text: &str) {
+        for d in LINTER.check(text) {
+            assert!(d.span.start <= d.span.end && d.span.end <= text.len(), "{d:?}");
+            assert!(text.is_char_boundary(d.span.start) && text.is_char_boundary(d.span.end), "{d:?}");
+            for l in &d.labels {
+                assert!(text.is_char_boundary(l.span.start) && text.is_char_boundary(l.span.end));
+            }
+        }
+    }
+}

@@ -15,7 +15,7 @@ use crate::declare_rule;
 use crate::entities::{fold, Gazetteer};
 use crate::registry::Resources;
 use crate::rule::{Reporter, Rule, RuleMeta};
-use crate::{Applicability, Document, Span, Token, TokenKind};
+use crate::{Applicability, Document, Span, TokenKind};
 
 declare_rule! {
     /// ## What it flags
@@ -48,6 +48,7 @@ declare_rule! {
     pub struct NameVariant {
         gazetteer: Arc<Gazetteer>,
         pack: HashMap<u64, String>,
+        listed: HashSet<u64>,
         accept: HashSet<String>,
     }
     META = "name-variant", Names, Warning, "one name or term spelled two ways";
@@ -66,6 +67,11 @@ const FUNCTION_WORDS: &[&str] = &[
     "were", "what", "when", "where", "which", "while", "who", "why", "will", "with", "within", "without", "would",
     "yet", "you", "your",
 ];
+
+/// Whether `word` (lowercase) is in [`FUNCTION_WORDS`], by binary search.
+fn is_function_word(word: &str) -> bool {
+    word.len() <= 7 && FUNCTION_WORDS.binary_search(&word).is_ok()
+}
 
 /// Fewest uses of a name's majority form before its variants are reported.
 const MIN_MAJORITY_NAME: usize = 2;
@@ -107,7 +113,19 @@ impl NameVariant {
                 pack.entry(Fnv::new().skeleton(s).finish()).or_insert_with(|| s.to_owned());
             }
         }
-        NameVariant { gazetteer: Arc::clone(&res.gazetteer), pack, accept: accepted(res.config, META.code.as_ref()) }
+        let listed = res
+            .gazetteer
+            .entities()
+            .iter()
+            .flat_map(|e| e.spellings())
+            .map(|s| Fnv::new().skeleton(s).finish())
+            .collect();
+        NameVariant {
+            gazetteer: Arc::clone(&res.gazetteer),
+            pack,
+            listed,
+            accept: accepted(res.config, META.code.as_ref()),
+        }
     }
 
     /// The pack spelling of `surface`'s skeleton when `surface` is written otherwise than
@@ -130,9 +148,9 @@ fn joined(s: &str) -> impl Iterator<Item = char> + '_ {
 /// (in `open`) lowercase two-word open forms to keep only when a joined form exists.
 fn collect(doc: &Document<'_>, forms: &mut Vec<Form>, open: &mut Vec<Form>) {
     let text = doc.text();
-    let words: Vec<&Token<'_>> = doc.tokens().iter().collect();
+    let words = doc.tokens();
     for i in 0..words.len() {
-        let first = words[i];
+        let first = &words[i];
         if first.kind != TokenKind::Word || is_all_caps(first.text) {
             continue;
         }
@@ -148,7 +166,6 @@ fn collect(doc: &Document<'_>, forms: &mut Vec<Form>, open: &mut Vec<Form>) {
         }
         // Extend over up to two more words, each linked by one space or one hyphen.
         let (mut j, mut parts, mut hyphens, mut spaces) = (i, 1u8, 0, 0);
-        let mut function_word = FUNCTION_WORDS.contains(&first.text);
         while parts < 3 {
             let prev = words[j];
             let Some(next) = words.get(j + 1) else { break };
@@ -178,7 +195,6 @@ fn collect(doc: &Document<'_>, forms: &mut Vec<Form>, open: &mut Vec<Form>) {
             let (stem, possessive) = strip_possessive(w.text);
             key = key.skeleton(stem);
             letters += stem.chars().filter(|c| c.is_alphanumeric()).count();
-            function_word |= FUNCTION_WORDS.contains(&stem);
             parts += 1;
             if link == Join::Hyphen {
                 hyphens += 1;
@@ -200,8 +216,8 @@ fn collect(doc: &Document<'_>, forms: &mut Vec<Form>, open: &mut Vec<Form>) {
             };
             if letters >= 4 {
                 if join == Join::Open && !name {
-                    // "every day", "set up": phrases of their own.
-                    if parts == 2 && !function_word {
+                    // Checked for function words only if a joined form matches.
+                    if parts == 2 {
                         open.push(form);
                     }
                 } else {
@@ -229,21 +245,26 @@ impl Rule for NameVariant {
         let mut forms = Vec::new();
         let mut open = Vec::new();
         collect(doc, &mut forms, &mut open);
-        forms.sort_unstable_by_key(|f| (f.key, f.name));
+        forms.sort_unstable_by_key(|f| (f.key, f.name, f.span.start));
         // Lowercase open forms count only where a joined form shares their letters.
+        let before = forms.len();
         for f in open {
-            if forms.binary_search_by_key(&(f.key, f.name), |g| (g.key, g.name)).is_ok() {
+            if forms[..before].binary_search_by_key(&(f.key, f.name), |g| (g.key, g.name)).is_err() {
+                continue;
+            }
+            // "every day", "set up": phrases of their own, not open forms of a word.
+            let (a, b) = text[f.span.start..f.span.end].split_once(' ').unwrap_or_default();
+            if !is_function_word(a) && !is_function_word(strip_possessive(b).0) {
                 forms.push(f);
             }
         }
-        forms.sort_unstable_by_key(|f| (f.key, f.name, f.span.start));
+        if forms.len() > before {
+            forms.sort_unstable_by_key(|f| (f.key, f.name, f.span.start));
+        }
         // Listed spellings in the text: a part of one is no variant ("Dae-sung" inside a
         // listed "Kim Dae-sung" is not some other entity's "Daesung").
-        let mut listed: Vec<Span> = forms
-            .iter()
-            .filter(|f| f.name && f.parts > 1 && self.gazetteer.get_folded(&text[f.span.start..f.span.end]).is_some())
-            .map(|f| f.span)
-            .collect();
+        let mut listed: Vec<Span> =
+            forms.iter().filter(|f| f.name && f.parts > 1 && self.listed.contains(&f.key)).map(|f| f.span).collect();
         listed.sort_unstable_by_key(|l| (l.start, l.end));
         let mut findings: Vec<(Span, String, String, Option<Span>)> = Vec::new();
         for group in forms.chunk_by(|a, b| a.key == b.key && a.name == b.name) {
@@ -302,6 +323,10 @@ impl NameVariant {
                     ));
                 }
             }
+        }
+        // One way of joining only: nothing to compare.
+        if group.iter().all(|f| f.join == first.join && f.parts == first.parts) {
+            return;
         }
         // Count each way of joining; the joins of a group are few, so a small vec does.
         let mut joins: Vec<(Join, u8, usize, usize)> = Vec::new(); // (join, parts, count, first index)
@@ -443,6 +468,13 @@ kind = "org"
         ] {
             assert!(run(ok).is_empty(), "{ok}: {:#?}", run(ok));
         }
+    }
+
+    #[test]
+    fn function_words_are_sorted() {
+        assert!(FUNCTION_WORDS.windows(2).all(|w| w[0] < w[1]));
+        assert!(FUNCTION_WORDS.iter().all(|w| w.len() <= 7));
+        assert!(is_function_word("every") && !is_function_word("pop"));
     }
 
     #[test]
