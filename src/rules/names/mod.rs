@@ -91,27 +91,23 @@ pub(crate) fn is_all_caps(word: &str) -> bool {
 pub(crate) fn name_runs<'a>(doc: &Document<'a>, glued_heads: &HashSet<String>) -> NameRuns<'a> {
     let text = doc.text();
     let tokens = doc.tokens();
-    let sentences = doc.sentences();
+    let starts = sentence_starts(doc);
+    let mut next_start = 0;
     let mut words: Vec<NameWord<'a>> = Vec::new();
     let mut runs = Vec::new();
     let mut run_start = 0;
-    let mut sentence = 0;
-    let mut last_sentence_with_word = usize::MAX;
-    let mut last_line_with_word = u32::MAX;
     let mut glued = false;
     let mut i = 0;
     while i < tokens.len() {
         let t = &tokens[i];
-        while sentence < sentences.len() && sentences[sentence].end <= t.start {
-            sentence += 1;
+        while next_start < starts.len() && starts[next_start] < t.start {
+            next_start += 1;
         }
         if !matches!(t.kind, TokenKind::Word | TokenKind::Number) {
             i += 1;
             continue;
         }
-        let initial = last_sentence_with_word != sentence || last_line_with_word != t.line;
-        last_sentence_with_word = sentence;
-        last_line_with_word = t.line;
+        let initial = starts.get(next_start) == Some(&t.start);
         if t.kind != TokenKind::Word || !is_capitalised(t.text) {
             i += 1;
             continue;
@@ -172,6 +168,46 @@ pub(crate) fn name_runs<'a>(doc: &Document<'a>, glued_heads: &HashSet<String>) -
 
 /// Longest head word, in bytes.
 const MAX_HEAD: usize = 16;
+
+/// Words after which a full stop ends an abbreviation, not a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "Capt", "Col", "Dr", "Gen", "Gov", "Jr", "Lt", "Mr", "Mrs", "Ms", "No", "Prof", "Rep", "Sen", "Sgt", "Sr", "St",
+    "vs",
+];
+
+/// Byte offsets of the first word or number of each sentence: after a line break, or
+/// after a `.`, `!`, `?` or `…` that does not end an abbreviation or an initial. A
+/// light splitter on the shared tokens; the names rules need sentence starts only, and
+/// full UAX #29 sentence segmentation costs as much as tokenising.
+pub(crate) fn sentence_starts(doc: &Document<'_>) -> Vec<usize> {
+    let tokens = doc.tokens();
+    let mut starts = Vec::with_capacity(tokens.len() / 16 + 1);
+    let mut open = true;
+    let mut line = u32::MAX;
+    for (i, t) in tokens.iter().enumerate() {
+        if t.line != line {
+            line = t.line;
+            open = true;
+        }
+        match t.kind {
+            TokenKind::Word | TokenKind::Number if open => {
+                starts.push(t.start);
+                open = false;
+            }
+            TokenKind::Punct if matches!(t.text, "." | "!" | "?" | "…") => {
+                let prev = i.checked_sub(1).map(|p| &tokens[p]).filter(|p| p.end() == t.start);
+                let abbreviation = prev.is_some_and(|p| {
+                    p.is_word()
+                        && t.text == "."
+                        && (ABBREVIATIONS.contains(&p.text) || (p.text.len() == 1 && is_capitalised(p.text)))
+                });
+                open |= !abbreviation;
+            }
+            _ => {}
+        }
+    }
+    starts
+}
 
 /// The head word `word` starts with when a lowercase word is glued to it.
 fn glued_head<'w>(word: &'w str, heads: &HashSet<String>) -> Option<&'w str> {
@@ -328,6 +364,14 @@ mod tests {
         let r = name_runs(&doc, &HashSet::new());
         let initial: Vec<_> = r.words.iter().map(|w| (w.text, w.initial)).collect();
         assert_eq!(initial, [("The", true), ("Bob", true), ("Smith", false), ("Home", true)]);
+    }
+
+    #[test]
+    fn sentence_starts_skip_abbreviations() {
+        let text = "Mr. Smith met J. K. Rowling. She left! “Then what?” he asked.\nA headline";
+        let doc = Document::new(text);
+        let starts: Vec<&str> = sentence_starts(&doc).iter().map(|&s| &text[s..s + 3]).collect();
+        assert_eq!(starts, ["Mr.", "She", "The", "he ", "A h"]);
     }
 
     #[test]

@@ -399,8 +399,8 @@ impl Rule for PronounMismatch {
             return;
         }
         let mut mentions = self.mentions(doc);
-        let sentences = doc.sentences();
-        let sentence_of = |offset: usize| sentences.partition_point(|s| s.end <= offset);
+        let starts = super::sentence_starts(doc);
+        let sentence_of = |offset: usize| starts.partition_point(|&s| s <= offset);
 
         // Learn the pronouns of names without pack pronouns from the article itself:
         // the first pronoun after a mention, before the next mention, in its sentence or
@@ -446,20 +446,12 @@ impl Rule for PronounMismatch {
         let mut flagged: Vec<usize> = Vec::new();
         let mut in_quote = false;
         let mut paragraph = u32::MAX;
-        let mut last_word_at = (usize::MAX, u32::MAX);
         for (ti, t) in tokens.iter().enumerate() {
             if t.paragraph != paragraph {
                 paragraph = t.paragraph;
                 in_quote = false;
             }
-            let initial = if t.is_word() {
-                let at = (sentence_of(t.start), t.line);
-                let initial = at != last_word_at;
-                last_word_at = at;
-                initial
-            } else {
-                false
-            };
+            let initial = t.is_word() && starts.binary_search(&t.start).is_ok();
             if t.kind == TokenKind::Punct {
                 match t.text {
                     "“" | "«" => in_quote = true,
@@ -478,7 +470,8 @@ impl Rule for PronounMismatch {
                 continue;
             }
             let s = sentence_of(t.start);
-            let window_start = s.checked_sub(1).and_then(|p| sentences.get(p)).map_or(0, |p| p.start);
+            // `s` counts the sentence starts up to the pronoun: its own start is s - 1.
+            let window_start = s.checked_sub(2).map_or(0, |p| starts[p]);
             let lo = mentions.partition_point(|m| m.start < window_start);
             let hi = mentions.partition_point(|m| m.end <= t.start);
             // Bounded, so a pathological sentence stays linear.
