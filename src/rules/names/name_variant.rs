@@ -305,23 +305,18 @@ impl NameVariant {
         let surface = |f: &Form| &text[f.span.start..f.span.end];
         let first = &group[0];
         // A name spelled otherwise than its pack lists, even if used alone.
-        if first.name {
+        // Most groups share no letters with any pack spelling: one lookup rules them out.
+        if first.name && self.pack.contains_key(&first.key) {
             for f in group {
                 let s = surface(f);
+                let Some(spelling) = self.unlisted(f.key, s) else { continue };
                 // `listed` is sorted by start, and a name spans at most three words.
                 let from = listed.partition_point(|l| l.start <= f.span.start);
                 let inside_listed = listed[..from].iter().rev().take(4).any(|l| f.span.end <= l.end && *l != f.span);
                 if inside_listed || self.accept.contains(&fold(s)) {
                     continue;
                 }
-                if let Some(spelling) = self.unlisted(f.key, s) {
-                    findings.push((
-                        f.span,
-                        format!("“{s}” is not how “{spelling}” is spelled"),
-                        spelling.to_owned(),
-                        None,
-                    ));
-                }
+                findings.push((f.span, format!("“{s}” is not how “{spelling}” is spelled"), spelling.to_owned(), None));
             }
         }
         // One way of joining only: nothing to compare.
