@@ -12,7 +12,7 @@ use std::sync::Arc;
 
 use rphonetic::DoubleMetaphone;
 
-use super::{accepted, is_common_word, name_runs, skeleton, skeleton_into, Fnv, NameWord, HEADS};
+use super::{accepted, is_common_word, name_runs, skeleton, skeleton_into, Fnv, FxBuild, NameWord, HEADS};
 use crate::declare_rule;
 use crate::entities::Gazetteer;
 use crate::registry::Resources;
@@ -51,9 +51,9 @@ declare_rule! {
     pub struct MangledName {
         gazetteer: Arc<Gazetteer>,
         targets: Vec<Target>,
-        index: HashMap<u64, Vec<u32>>,
-        known: HashSet<u64>,
-        accept: HashSet<u64>,
+        index: HashMap<u64, Vec<u32>, FxBuild>,
+        known: HashSet<u64, FxBuild>,
+        accept: HashSet<u64, FxBuild>,
         max_words: usize,
         phonetic: DoubleMetaphone,
     }
@@ -91,8 +91,8 @@ impl MangledName {
         let mut rule = MangledName {
             gazetteer: Arc::clone(&res.gazetteer),
             targets: Vec::new(),
-            index: HashMap::new(),
-            known: HashSet::new(),
+            index: HashMap::default(),
+            known: HashSet::default(),
             accept: accepted(res.config, META.code.as_ref()).iter().map(|s| Fnv::new().skeleton(s).finish()).collect(),
             max_words: 1,
             phonetic,

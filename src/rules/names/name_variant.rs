@@ -10,7 +10,7 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Arc;
 
-use super::{accepted, is_all_caps, is_capitalised, strip_possessive, Fnv};
+use super::{accepted, is_all_caps, is_capitalised, strip_possessive, Fnv, FxBuild};
 use crate::declare_rule;
 use crate::entities::{fold, Gazetteer};
 use crate::registry::Resources;
@@ -47,8 +47,8 @@ declare_rule! {
     /// `DeepMind said … Deep Mind’s model` → `DeepMind said … DeepMind’s model`
     pub struct NameVariant {
         gazetteer: Arc<Gazetteer>,
-        pack: HashMap<u64, String>,
-        listed: HashSet<u64>,
+        pack: HashMap<u64, String, FxBuild>,
+        listed: HashSet<u64, FxBuild>,
         accept: HashSet<String>,
     }
     META = "name-variant", Names, Warning, "one name or term spelled two ways";
@@ -107,7 +107,7 @@ impl NameVariant {
     /// Indexes the entity spellings by skeleton.
     #[must_use]
     pub fn new(res: &Resources<'_>) -> Self {
-        let mut pack = HashMap::new();
+        let mut pack = HashMap::default();
         for e in res.gazetteer.entities().iter().filter(|e| !e.ambiguous) {
             for s in e.spellings() {
                 pack.entry(Fnv::new().skeleton(s).finish()).or_insert_with(|| s.to_owned());

@@ -10,7 +10,7 @@ use std::collections::{HashMap, HashSet};
 
 use once_cell::sync::Lazy;
 
-use super::{is_all_caps, is_common_word, name_runs, Fnv, HEADS};
+use super::{is_all_caps, is_common_word, name_runs, Fnv, FxBuild, HEADS};
 use crate::declare_rule;
 use crate::entities::{EntityKind, Pronouns};
 use crate::registry::Resources;
@@ -42,7 +42,7 @@ declare_rule! {
     /// ## Example
     /// `Bukayo Saka … thanked her teammates` → `… thanked his teammates`
     pub struct PronounMismatch {
-        entities: HashMap<u64, Option<Who>>,
+        entities: HashMap<u64, Option<Who>, FxBuild>,
     }
     META = "pronoun-mismatch", Names, Warning, "a pronoun that disagrees with its antecedent";
 }
@@ -217,7 +217,7 @@ impl PronounMismatch {
     /// The rule, reading pronouns from `res`'s entities.
     #[must_use]
     pub fn new(res: &Resources<'_>) -> Self {
-        let mut entities = HashMap::new();
+        let mut entities = HashMap::default();
         for e in res.gazetteer.entities() {
             let who = match (e.kind, e.pronouns) {
                 (EntityKind::Person, Some(Pronouns::He)) => Some(Who::Person(Gender::He)),
@@ -244,10 +244,10 @@ impl PronounMismatch {
         let text = doc.text();
         let names = name_runs(doc, &HEADS);
         // Capitalised words seen inside sentences: names, even when also words ("Brown").
-        let inside: HashSet<u64> =
+        let inside: HashSet<u64, FxBuild> =
             names.words.iter().filter(|w| !w.initial).map(|w| Fnv::new().skeleton(w.text).finish()).collect();
         let mut out = Vec::new();
-        let mut families: HashMap<u64, HashSet<u64>> = HashMap::new();
+        let mut families: HashMap<u64, HashSet<u64>, FxBuild> = HashMap::default();
         for &(a, b) in &names.runs {
             let words = &names.words[a..b];
             // A capitalised title in quotation marks ("Seven") names a work.
@@ -405,7 +405,7 @@ impl Rule for PronounMismatch {
         // Learn the pronouns of names without pack pronouns from the article itself:
         // the first pronoun after a mention, before the next mention, in its sentence or
         // the next one, is a vote. Titles count double.
-        let mut votes: HashMap<u64, [u32; 2]> = HashMap::new();
+        let mut votes: HashMap<u64, [u32; 2], FxBuild> = HashMap::default();
         let mut next_mention = 0;
         let mut voted = None;
         for t in tokens {
