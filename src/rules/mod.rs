@@ -1,5 +1,6 @@
 //! The built-in rules, one file per rule and one folder per [`crate::Family`].
 
+pub mod names;
 pub mod scrape;
 pub mod typography;
 pub mod unicode;

@@ -28,7 +28,14 @@ fn cases(text: &str) -> Vec<&str> {
 
 /// Runs the fixture checks for `rule` and returns the rendered flagged report.
 pub fn check_fixtures(rule: &str) -> String {
-    let linter = linter_for(rule);
+    check_fixtures_with(rule, Config::default())
+}
+
+/// As [`check_fixtures`], with `config` (its `select` replaced by `rule`): for rules
+/// that read extra entity packs or rule settings.
+pub fn check_fixtures_with(rule: &str, config: Config) -> String {
+    let config = Config { select: Some(vec![rule.to_owned()]), ..config };
+    let linter = Linter::from_config(&config).unwrap();
     let flagged = fixture(rule, "flagged.txt");
     let (positives, negatives) = flagged.split_once("\n----\n").unwrap_or((&flagged, ""));
     for para in cases(positives) {

@@ -1,0 +1,586 @@
+//! `pronoun-mismatch`: he/she pronouns that disagree with the person they refer to.
+//!
+//! Person mentions come from the name runs: pack entities (with their pronouns), names
+//! after a title ("Mr", "Ms"), and other capitalised names whose pronouns the article
+//! itself shows (the pronoun that follows a mention, counted over the whole article).
+//! Each pronoun is then checked against the mentions of its sentence and the previous
+//! one, and flagged only when every candidate there takes the other pronoun.
+
+use std::collections::{HashMap, HashSet};
+
+use once_cell::sync::Lazy;
+
+use super::{is_all_caps, is_common_word, name_runs, Fnv, FxBuild, HEADS};
+use crate::declare_rule;
+use crate::entities::{EntityKind, Pronouns};
+use crate::registry::Resources;
+use crate::rule::{Reporter, Rule, RuleMeta};
+use crate::{Applicability, Document, Span, TokenKind};
+
+declare_rule! {
+    /// ## What it flags
+    /// A third-person singular pronoun (he, him, his, himself, she, her, hers, herself)
+    /// whose likely antecedent, the most recent person mentioned in the same or the
+    /// previous sentence, is known to take the other pronoun, when no person who takes
+    /// it is mentioned in that window: "Bukayo Saka scored his first goal and thanked
+    /// her teammates". A person's pronouns come from the entity pack,
+    /// from a title ("Mr", "Ms", "Dame"), or from how the article itself refers to the
+    /// name elsewhere (the pronouns that follow its mentions).
+    ///
+    /// It stays conservative: pronouns inside direct quotations are not checked; any
+    /// person in the window whose pronouns are unknown, any noun such as "actress" or
+    /// "husband", and any earlier pronoun of the same gender in the window (one not
+    /// itself flagged) count as a possible antecedent; a group, a company or a person
+    /// who takes "they" as the most recent mention stops the check.
+    ///
+    /// ## Why it matters
+    /// Machine translation and careless rewriting swap pronouns, which misgenders a
+    /// person in print: a correction-worthy error. Severity **warning**: the antecedent is
+    /// inferred, not parsed. The suggestion is the agreeing pronoun (his for a possessive
+    /// her, him for an object her), applicability `maybe`.
+    ///
+    /// ## Example
+    /// `Bukayo Saka … thanked her teammates` → `… thanked his teammates`
+    pub struct PronounMismatch {
+        entities: HashMap<u64, Option<Who>, FxBuild>,
+    }
+    META = "pronoun-mismatch", Names, Warning, "a pronoun that disagrees with its antecedent";
+}
+
+/// Nouns and titles of known gender, from `lints/names/gendered.txt`.
+static GENDERED: Lazy<HashMap<&'static str, Gender>> = Lazy::new(|| {
+    include_str!("../../../lints/names/gendered.txt")
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .filter_map(|l| {
+            let (word, g) = l.split_once('\t')?;
+            Some((word, if g.trim() == "he" { Gender::He } else { Gender::She }))
+        })
+        .collect()
+});
+
+/// Most mentions looked at before a pronoun; the window is two sentences, so only a
+/// pathological sentence has more.
+const MAX_WINDOW: usize = 64;
+
+/// Pronouns that introduce a person whose pronouns are unknown.
+const INDEFINITE: &[&str] =
+    &["anybody", "anyone", "everybody", "everyone", "nobody", "somebody", "someone", "who", "whoever", "whom", "whose"];
+
+/// Months and days: capitalised, never people.
+const CALENDAR: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+/// The two genders a third-person singular pronoun marks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+enum Gender {
+    He,
+    She,
+}
+
+impl Gender {
+    fn other(self) -> Gender {
+        match self {
+            Gender::He => Gender::She,
+            Gender::She => Gender::He,
+        }
+    }
+}
+
+/// What a mention may be an antecedent as.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Who {
+    /// A person taking he or she.
+    Person(Gender),
+    /// A person taking they, a group or an organisation: the check stops.
+    Other,
+    /// A name of unknown pronouns: may be anyone.
+    Unknown,
+}
+
+/// A mention of a possible antecedent.
+#[derive(Clone, Copy, Debug)]
+struct Mention {
+    start: usize,
+    end: usize,
+    who: Who,
+    /// For names without pack pronouns, the hash of the last word's skeleton.
+    key: Option<u64>,
+}
+
+/// The pronoun a token is, with its gender.
+fn pronoun(word: &str) -> Option<Gender> {
+    if word.len() > 7 || !word.starts_with(['h', 'H', 's', 'S']) {
+        return None;
+    }
+    let is = |p: &str| word.eq_ignore_ascii_case(p);
+    if is("he") || is("him") || is("his") || is("himself") {
+        Some(Gender::He)
+    } else if is("she") || is("her") || is("hers") || is("herself") {
+        Some(Gender::She)
+    } else {
+        None
+    }
+}
+
+/// The agreeing pronoun for `word`; `next` is the word after it, which tells a
+/// possessive "her" (her talent → his talent) from an object one (told her → him).
+fn agreeing(word: &str, next: Option<&str>) -> &'static str {
+    let lower = word.to_ascii_lowercase();
+    let object_context = next.is_none_or(|n| {
+        matches!(
+            n.to_ascii_lowercase().as_str(),
+            "to" | "and"
+                | "or"
+                | "but"
+                | "that"
+                | "in"
+                | "on"
+                | "at"
+                | "for"
+                | "with"
+                | "as"
+                | "from"
+                | "by"
+                | "about"
+                | "up"
+                | "out"
+                | "down"
+                | "back"
+                | "again"
+                | "off"
+                | "over"
+                | "into"
+                | "if"
+                | "when"
+                | "after"
+                | "before"
+                | "because"
+                | "so"
+                | "than"
+                | "the"
+                | "a"
+                | "an"
+                | "of"
+                | "was"
+                | "is"
+        )
+    });
+    let base = match lower.as_str() {
+        "he" => "she",
+        "him" => "her",
+        "himself" => "herself",
+        "his" if object_context => "hers",
+        "his" => "her",
+        "she" => "he",
+        "hers" => "his",
+        "herself" => "himself",
+        "her" if object_context => "him",
+        _ => "his",
+    };
+    if word.chars().next().is_some_and(char::is_uppercase) {
+        match base {
+            "she" => "She",
+            "he" => "He",
+            "her" => "Her",
+            "his" => "His",
+            "him" => "Him",
+            "hers" => "Hers",
+            "herself" => "Herself",
+            _ => "Himself",
+        }
+    } else {
+        base
+    }
+}
+
+impl PronounMismatch {
+    /// The rule, reading pronouns from `res`'s entities.
+    #[must_use]
+    pub fn new(res: &Resources<'_>) -> Self {
+        let mut entities = HashMap::default();
+        for e in res.gazetteer.entities() {
+            let who = match (e.kind, e.pronouns) {
+                (EntityKind::Person, Some(Pronouns::He)) => Some(Who::Person(Gender::He)),
+                (EntityKind::Person, Some(Pronouns::She)) => Some(Who::Person(Gender::She)),
+                (EntityKind::Person | EntityKind::Group | EntityKind::Org, _) => Some(Who::Other),
+                // Works, places and publications are no antecedents.
+                _ => None,
+            };
+            for s in e.spellings() {
+                entities.entry(Fnv::new().skeleton(s).finish()).or_insert(who);
+            }
+        }
+        PronounMismatch { entities }
+    }
+
+    /// The entity spelled `surface` (up to case, spacing and hyphens): `Some(None)` for
+    /// works, places and publications, which are no antecedents.
+    fn entity(&self, surface: &str) -> Option<Option<Who>> {
+        self.entities.get(&Fnv::new().skeleton(surface).finish()).copied()
+    }
+
+    /// The mentions of possible antecedents, in order.
+    fn mentions(&self, doc: &Document<'_>) -> Vec<Mention> {
+        let text = doc.text();
+        let names = name_runs(doc, &HEADS);
+        // Capitalised words seen inside sentences: names, even when also words ("Brown").
+        let inside: HashSet<u64, FxBuild> =
+            names.words.iter().filter(|w| !w.initial).map(|w| Fnv::new().skeleton(w.text).finish()).collect();
+        let mut out = Vec::new();
+        let mut families: HashMap<u64, HashSet<u64>, FxBuild> = HashMap::default();
+        for &(a, b) in &names.runs {
+            let words = &names.words[a..b];
+            // A capitalised title in quotation marks ("Seven") names a work.
+            let before = text[..words[0].start].chars().next_back();
+            if before.is_some_and(|c| matches!(c, '“' | '"' | '‘')) {
+                continue;
+            }
+            let mut i = 0;
+            let mut title: Option<Gender> = None;
+            'words: while i < words.len() {
+                for n in (1..=4.min(words.len() - i)).rev() {
+                    let span = &words[i..i + n];
+                    if let Some(entity) = self.entity(&text[span[0].start..span[n - 1].end]) {
+                        if let Some(who) = entity {
+                            out.push(Mention { start: span[0].start, end: span[n - 1].end, who, key: None });
+                        }
+                        i += n;
+                        title = None;
+                        continue 'words;
+                    }
+                }
+                let w = &words[i];
+                if let Some(&g) = GENDERED.get(w.text).filter(|_| is_capitalised_title(w.text)) {
+                    title = Some(g);
+                    i += 1;
+                    continue;
+                }
+                // Months, days, and ordinary words opening a sentence are no names.
+                let ordinary_opening =
+                    w.initial && is_common_word(w.text) && !inside.contains(&Fnv::new().skeleton(w.text).finish());
+                if CALENDAR.contains(&w.text) || ordinary_opening || is_all_caps(w.text) && w.text.len() <= 3 {
+                    i += 1;
+                    continue;
+                }
+                // Other capitalised words up to the next known entity: one name.
+                let mut j = i + 1;
+                while j < words.len()
+                    && self.entity(words[j].text).is_none()
+                    && !CALENDAR.contains(&words[j].text)
+                    && !words[j - 1].possessive
+                {
+                    j += 1;
+                }
+                let last = &words[j - 1];
+                let surname = Fnv::new().skeleton(last.text).finish();
+                let key = if j - i > 1 {
+                    let full = words[i..j].iter().fold(Fnv::new(), |h, w| h.skeleton(w.text).byte(0)).finish();
+                    families.entry(surname).or_default().insert(full);
+                    full
+                } else {
+                    surname
+                };
+                let who = title.map_or(Who::Unknown, Who::Person);
+                out.push(Mention { start: w.start, end: last.end, who, key: Some(key) });
+                title = None;
+                i = j;
+            }
+        }
+        // A surname alone shares the votes of the one full name it stands for; where the
+        // article names two people with it ("Jimi Hendrix", "Janie Hendrix") it is
+        // ambiguous.
+        for m in &mut out {
+            let Some(key) = m.key else { continue };
+            let Some(fulls) = families.get(&key) else { continue };
+            if fulls.len() == 1 {
+                m.key = fulls.iter().next().copied();
+            } else {
+                m.key = None;
+            }
+        }
+        // Relative and indefinite pronouns introduce a person of unknown pronouns: "an
+        // artist who claimed he …", "one of them asked his boss".
+        let tokens = doc.tokens();
+        for (ti, t) in tokens.iter().enumerate() {
+            if !t.is_word() || t.text.len() > 9 {
+                continue;
+            }
+            let is = |w: &str| t.text.eq_ignore_ascii_case(w);
+            let next_is_of = tokens.get(ti + 1).is_some_and(|n| n.text.eq_ignore_ascii_case("of"));
+            if INDEFINITE.iter().any(|w| is(w)) || (next_is_of && (is("one") || is("each"))) {
+                out.push(Mention { start: t.start, end: t.end(), who: Who::Unknown, key: None });
+            }
+        }
+        out.sort_by_key(|m| m.start);
+        out
+    }
+}
+
+/// Verbs of saying and thinking: in "X said she …" the pronoun is X.
+const SPEECH_VERBS: &[&str] = &[
+    "added",
+    "admitted",
+    "agreed",
+    "argued",
+    "believed",
+    "believes",
+    "claimed",
+    "claims",
+    "confirmed",
+    "denied",
+    "explained",
+    "hoped",
+    "hopes",
+    "insisted",
+    "noted",
+    "revealed",
+    "said",
+    "says",
+    "stated",
+    "stressed",
+    "suggested",
+    "thinks",
+    "thought",
+    "told",
+    "warned",
+    "wrote",
+];
+
+/// Whether the tokens from byte `after` to token `pronoun` are a speech verb and an
+/// optional "that": the pronoun is then the subject of what the mention said.
+fn reports_speech(tokens: &[crate::Token<'_>], after: usize, pronoun: usize) -> bool {
+    let from = tokens[..pronoun].partition_point(|t| t.start < after);
+    let between = &tokens[from..pronoun];
+    let subject = matches!(tokens[pronoun].text, "he" | "she");
+    let verb = |t: &crate::Token<'_>| t.is_word() && SPEECH_VERBS.binary_search(&t.text).is_ok();
+    subject
+        && match between {
+            [v] => verb(v),
+            [v, that] => verb(v) && that.text == "that",
+            _ => false,
+        }
+}
+
+/// Whether a gendered word is a title (capitalised in the list).
+fn is_capitalised_title(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+impl Rule for PronounMismatch {
+    fn meta(&self) -> &RuleMeta {
+        &META
+    }
+
+    fn check(&self, doc: &Document<'_>, out: &mut Reporter<'_>) {
+        let text = doc.text();
+        let tokens = doc.tokens();
+        // Cheap screen: an article without he/she pronouns has nothing to check.
+        if !tokens.iter().any(|t| t.is_word() && t.text.len() <= 7 && pronoun(t.text).is_some()) {
+            return;
+        }
+        let mut mentions = self.mentions(doc);
+        let starts = super::sentence_starts(doc);
+        let sentence_of = |offset: usize| starts.partition_point(|&s| s <= offset);
+
+        // Learn the pronouns of names without pack pronouns from the article itself:
+        // the first pronoun after a mention, before the next mention, in its sentence or
+        // the next one, is a vote. Titles count double.
+        let mut votes: HashMap<u64, [u32; 2], FxBuild> = HashMap::default();
+        let mut next_mention = 0;
+        let mut voted = None;
+        for t in tokens {
+            let Some(g) = t.is_word().then(|| pronoun(t.text)).flatten() else { continue };
+            while next_mention < mentions.len() && mentions[next_mention].end <= t.start {
+                next_mention += 1;
+            }
+            let Some(mi) = next_mention.checked_sub(1) else { continue };
+            let m = mentions[mi];
+            // Only the first pronoun after the mention votes.
+            if voted == Some(mi) {
+                continue;
+            }
+            voted = Some(mi);
+            if sentence_of(t.start) > sentence_of(m.start) + 1 {
+                continue;
+            }
+            if let Some(key) = m.key {
+                votes.entry(key).or_default()[g as usize] += 1;
+            }
+        }
+        for m in &mut mentions {
+            let Some(key) = m.key else { continue };
+            if let Who::Person(g) = m.who {
+                votes.entry(key).or_default()[g as usize] += 2;
+            }
+        }
+        for m in &mut mentions {
+            let (Some(key), Who::Unknown) = (m.key, m.who) else { continue };
+            let [he, she] = votes.get(&key).copied().unwrap_or_default();
+            if he >= 2 && he >= 2 * she {
+                m.who = Who::Person(Gender::He);
+            } else if she >= 2 && she >= 2 * he {
+                m.who = Who::Person(Gender::She);
+            }
+        }
+
+        let mut flagged: Vec<usize> = Vec::new();
+        let mut in_quote = false;
+        let mut paragraph = u32::MAX;
+        for (ti, t) in tokens.iter().enumerate() {
+            if t.paragraph != paragraph {
+                paragraph = t.paragraph;
+                in_quote = false;
+            }
+            let initial = t.is_word() && starts.binary_search(&t.start).is_ok();
+            if t.kind == TokenKind::Punct {
+                match t.text {
+                    "“" | "«" => in_quote = true,
+                    "”" | "»" => in_quote = false,
+                    "\"" => in_quote = !in_quote,
+                    _ => {}
+                }
+                continue;
+            }
+            if !t.is_word() || in_quote {
+                continue;
+            }
+            let Some(g) = pronoun(t.text) else { continue };
+            // "The She Hate Me director", "HIS LAST BOW": a title, not a pronoun.
+            if (!initial && super::is_capitalised(t.text)) || is_all_caps(t.text) {
+                continue;
+            }
+            let s = sentence_of(t.start);
+            // `s` counts the sentence starts up to the pronoun: its own start is s - 1.
+            let window_start = s.checked_sub(2).map_or(0, |p| starts[p]);
+            let lo = mentions.partition_point(|m| m.start < window_start);
+            let hi = mentions.partition_point(|m| m.end <= t.start);
+            // Bounded, so a pathological sentence stays linear.
+            let window = &mentions[lo.max(hi.saturating_sub(MAX_WINDOW))..hi.max(lo)];
+            // The most recent possible antecedent must take the other pronoun.
+            let Some(antecedent) = window.last() else { continue };
+            if antecedent.who != Who::Person(g.other()) {
+                continue;
+            }
+            // Someone in the window may take this pronoun; a name of unknown pronouns
+            // may, unless the antecedent is the speaker of the pronoun's own clause
+            // ("Mr Jeffrey said she believed …").
+            let speaker = reports_speech(tokens, antecedent.end, ti);
+            if window.iter().any(|m| (m.who == Who::Unknown && !speaker) || m.who == Who::Person(g)) {
+                continue;
+            }
+            let mut window_tokens =
+                tokens[..ti].iter().enumerate().rev().take(MAX_WINDOW * 8).take_while(|(_, u)| u.start >= window_start);
+            let supported = window_tokens.any(|(ui, u)| {
+                u.is_word()
+                    && (GENDERED.get(u.text).is_some_and(|&n| n == g && !is_capitalised_title(u.text))
+                        || (pronoun(u.text) == Some(g) && flagged.binary_search(&ui).is_err()))
+            });
+            if supported {
+                continue;
+            }
+            flagged.push(ti);
+            let name = &text[antecedent.start..antecedent.end];
+            let next = tokens.get(ti + 1).filter(|n| n.is_word()).map(|n| n.text);
+            let fix = agreeing(t.text, next);
+            out.report(Span::new(t.start, t.end()), format!("“{}” does not agree with “{name}”", t.text))
+                .suggest(fix, Applicability::Maybe)
+                .label(Span::new(antecedent.start, antecedent.end), "the likely antecedent");
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+    use crate::entities::parse_pack;
+    use crate::{Config, Diagnostic, Severity};
+
+    const PACK: &str = r#"
+[[entity]]
+name = "Marcus Rashford"
+aliases = ["Rashford"]
+kind = "person"
+pronouns = "he"
+
+[[entity]]
+name = "Chelsea"
+kind = "org"
+"#;
+
+    fn run(text: &str) -> Vec<(String, String)> {
+        let config = Config { entities: parse_pack(Path::new("t.toml"), PACK).unwrap(), ..Config::default() };
+        let rule = PronounMismatch::new(&Resources::new(&config));
+        let mut v: Vec<Diagnostic> = Vec::new();
+        rule.check(&Document::new(text), &mut Reporter::new(&META, Severity::Warning, &mut v));
+        v.into_iter().map(|d| (d.span.slice(text).to_owned(), d.suggestions[0].replacement.clone())).collect()
+    }
+
+    #[test]
+    fn flags_pack_person() {
+        assert_eq!(
+            run("Marcus Rashford scored twice and thanked her fans, then praised her."),
+            [("her".to_owned(), "his".to_owned()), ("her".to_owned(), "him".to_owned())]
+        );
+    }
+
+    #[test]
+    fn infers_from_the_article() {
+        let t = "Ellen Parker won. She said it was hard. Parker thanked her coach. Later Parker said he was tired.";
+        assert_eq!(run(t), [("he".to_owned(), "she".to_owned())]);
+    }
+
+    #[test]
+    fn stays_quiet_when_unsure() {
+        for ok in [
+            "Marcus Rashford met Ellen Parker. She smiled.",
+            "Marcus Rashford thanked the woman for her help.",
+            "Marcus Rashford said: \"She is great.\"",
+            "Marcus Rashford joined Chelsea, which said she agreed.",
+            "Rashford and his wife came. She smiled.",
+        ] {
+            assert!(run(ok).is_empty(), "{ok}: {:?}", run(ok));
+        }
+    }
+
+    #[test]
+    fn speech_verbs_are_sorted() {
+        assert!(SPEECH_VERBS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn speaker_of_the_clause_is_the_antecedent() {
+        // "Lesotho" is a name of unknown pronouns, but the speaker settles it.
+        let t = "Jobs in Lesotho may go, and Mr Mafeca said she expected more cuts.";
+        assert_eq!(run(t), [("she".to_owned(), "he".to_owned())]);
+        assert!(run("Jobs in Lesotho may go, and Mr Mafeca said that Ms Dube expected cuts.").is_empty());
+    }
+
+    #[test]
+    fn no_panic_on_odd_text() {
+        for t in ["", "her", "He", "\u{301}her", "Mr", "Mr her", "“her”", "HER HIS"] {
+            let _ = run(t);
+        }
+    }
+}
