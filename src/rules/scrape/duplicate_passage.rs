@@ -86,13 +86,6 @@ impl Default for DuplicatePassage {
     }
 }
 
-/// A word of the document: its token index and the hash of its folded form.
-#[derive(Clone, Copy)]
-struct Word {
-    token: u32,
-    hash: u64,
-}
-
 /// A maximal repeat: `len` words at `earlier` recur at `later` (word indices).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct Run {
@@ -158,39 +151,111 @@ type ShingleMap = HashMap<u64, u32, BuildHasherDefault<PrehashedHasher>>;
 /// Base of the rolling shingle hash (odd, so multiplication is invertible mod 2^64).
 const BASE: u64 = 0x9e37_79b9_7f4a_7c15;
 
-/// Finds the maximal repeats of at least [`MIN_WORDS`] words, later copies in text
-/// order and never overlapping each other. `same(a, b)` says whether words `a` and `b`
-/// are equal; hashes only nominate candidates.
-fn find_runs(hashes: &[u64], same: impl Fn(usize, usize) -> bool) -> Vec<Run> {
-    let n = hashes.len();
-    let mut runs = Vec::new();
-    // Two copies that do not overlap need twice the minimum.
-    if n < 2 * MIN_WORDS {
-        return runs;
+/// Calls `f(p, fingerprint)` for every [`MIN_WORDS`]-word shingle in order, the
+/// shingle at `p` covering words `p..p + MIN_WORDS`. A polynomial rolling hash: one
+/// multiply-add per word.
+fn for_each_shingle(hashes: &[u64], mut f: impl FnMut(usize, u64)) {
+    if hashes.len() < MIN_WORDS {
+        return;
     }
     let top = (1..MIN_WORDS).fold(1u64, |p, _| p.wrapping_mul(BASE));
     let mut h = hashes[..MIN_WORDS].iter().fold(0u64, |h, &w| h.wrapping_mul(BASE).wrapping_add(w));
-    let mut first: ShingleMap = HashMap::with_capacity_and_hasher(n - MIN_WORDS + 1, BuildHasherDefault::default());
+    f(0, h);
+    for p in 1..=hashes.len() - MIN_WORDS {
+        h = h.wrapping_sub(hashes[p - 1].wrapping_mul(top)).wrapping_mul(BASE).wrapping_add(hashes[p + MIN_WORDS - 1]);
+        f(p, h);
+    }
+}
+
+/// Shingles per partition: small enough that a partition's map stays in cache.
+const PARTITION: usize = 4096;
+
+/// Working memory of one search, kept per thread and reused from document to document.
+///
+/// A long document needs a few hundred bytes of scratch per word. Allocators hand small
+/// blocks back to the next caller but map large ones fresh from the system each time,
+/// and the page faults of fresh memory would make a 50 MB document cost several times
+/// more per MB than an article; reusing the buffers makes both cost the same. What is
+/// kept is bounded by the largest document a thread has checked.
+#[derive(Default)]
+struct Scratch {
+    /// Token index of every word.
+    words: Vec<u32>,
+    /// Hash of every word's folded form.
+    hashes: Vec<u64>,
+    /// Per shingle: one plus the position where its fingerprint first occurred, or 0.
+    first: Vec<u32>,
+    /// Fingerprint and position of every shingle, one list per partition.
+    parts: Vec<Vec<(u64, u32)>>,
+    /// The map of one partition.
+    map: ShingleMap,
+}
+
+thread_local! {
+    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::default();
+}
+
+impl Scratch {
+    /// Fills `words` and `hashes` from the document's word and number tokens.
+    fn load(&mut self, tokens: &[Token<'_>]) {
+        self.words.clear();
+        self.hashes.clear();
+        for (i, t) in tokens.iter().enumerate() {
+            if matches!(t.kind, TokenKind::Word | TokenKind::Number) {
+                self.words.push(i as u32);
+                self.hashes.push(word_hash(t.text));
+            }
+        }
+    }
+
+    /// Fills `first`: for every shingle, one plus the position where its fingerprint
+    /// first occurred, or 0 for a first occurrence.
+    ///
+    /// One hash map over a long document is a cache miss per word, which would make
+    /// time per MB grow with the document. So shingles are first split by the top bits
+    /// of their fingerprint (a bucket sort, which keeps text order within a part), and
+    /// each part, a few thousand shingles, gets a map of its own that fits in cache.
+    fn first_occurrences(&mut self) {
+        let m = (self.hashes.len() + 1).saturating_sub(MIN_WORDS);
+        let bits = (m / PARTITION).checked_ilog2().map_or(0, |b| (b + 1).min(16));
+        let part = |h: u64| if bits == 0 { 0 } else { (h >> (64 - bits)) as usize };
+        let Scratch { hashes, first, parts, map, .. } = self;
+        first.clear();
+        first.resize(m, 0);
+        // Distribute (fingerprint, position) over the parts, in text order. The lists
+        // keep their capacity from one document to the next.
+        parts.resize_with(1 << bits, Vec::new);
+        parts.truncate(1 << bits);
+        parts.iter_mut().for_each(Vec::clear);
+        for_each_shingle(hashes, |p, h| parts[part(h)].push((h, p as u32)));
+        for list in parts.iter() {
+            map.clear();
+            for &(h, p) in list {
+                match map.entry(h) {
+                    Entry::Vacant(v) => {
+                        v.insert(p);
+                    }
+                    Entry::Occupied(o) => first[p as usize] = *o.get() + 1,
+                }
+            }
+        }
+    }
+}
+
+/// Finds the maximal repeats of at least [`MIN_WORDS`] words from `first` (see
+/// [`Scratch::first_occurrences`]), later copies in text order and never overlapping
+/// each other. `same(a, b)` says whether words `a` and `b` are equal; fingerprints only
+/// nominate candidates.
+fn find_runs(n: usize, first: &[u32], same: impl Fn(usize, usize) -> bool) -> Vec<Run> {
+    let mut runs = Vec::new();
     // Positions before `free` lie inside a later copy already found.
     let mut free = 0usize;
-    for p in 0..=n - MIN_WORDS {
-        if p > 0 {
-            h = h
-                .wrapping_sub(hashes[p - 1].wrapping_mul(top))
-                .wrapping_mul(BASE)
-                .wrapping_add(hashes[p + MIN_WORDS - 1]);
-        }
-        let j = match first.entry(h) {
-            Entry::Vacant(v) => {
-                v.insert(p as u32);
-                continue;
-            }
-            Entry::Occupied(o) => *o.get() as usize,
-        };
-        // Inside a copy already reported.
-        if p < free {
+    for (p, &j) in first.iter().enumerate() {
+        // A first occurrence, or inside a copy already reported.
+        if j == 0 || p < free {
             continue;
         }
+        let j = j as usize - 1;
         // A shingle overlapping its own earlier occurrence is a periodic repetition
         // ("a b a b a b …"), not a copied passage.
         if j + MIN_WORDS > p {
@@ -315,92 +380,98 @@ impl Rule for DuplicatePassage {
     }
 
     fn check(&self, doc: &Document<'_>, out: &mut Reporter<'_>) {
-        let tokens = doc.tokens();
-        let words: Vec<Word> = tokens
-            .iter()
-            .enumerate()
-            .filter(|(_, t)| matches!(t.kind, TokenKind::Word | TokenKind::Number))
-            .map(|(i, t)| Word { token: i as u32, hash: word_hash(t.text) })
-            .collect();
-        let hashes: Vec<u64> = words.iter().map(|w| w.hash).collect();
-        let word = |i: usize| &tokens[words[i].token as usize];
+        SCRATCH.with(|cell| match cell.try_borrow_mut() {
+            Ok(mut scratch) => check_with(doc, out, &mut scratch),
+            // Unreachable (a check never runs inside another), but never worth a panic.
+            Err(_) => check_with(doc, out, &mut Scratch::default()),
+        });
+    }
+}
+
+/// The rule's body, with working memory.
+fn check_with(doc: &Document<'_>, out: &mut Reporter<'_>, scratch: &mut Scratch) {
+    let tokens = doc.tokens();
+    scratch.load(tokens);
+    let runs = {
+        scratch.first_occurrences();
+        let Scratch { words, hashes, first, .. } = &*scratch;
+        let word = |i: usize| &tokens[words[i] as usize];
         let same = |a: usize, b: usize| hashes[a] == hashes[b] && folded(word(a).text).eq(folded(word(b).text));
-        let text = doc.text();
-        for run in find_runs(&hashes, same) {
-            let Run { earlier, later, len } = run;
-            // A chant or refrain, not copied text.
-            if !varied(&hashes[later..later + len]) {
-                continue;
+        find_runs(hashes.len(), first, same)
+    };
+    let (words, hashes) = (&scratch.words, &scratch.hashes);
+    let word = |i: usize| &tokens[words[i] as usize];
+    let text = doc.text();
+    for run in runs {
+        let Run { earlier, later, len } = run;
+        // A chant or refrain, not copied text.
+        if !varied(&hashes[later..later + len]) {
+            continue;
+        }
+        // A repeated attribution line ("– Name, Title"), however long.
+        if is_attribution(doc, word(later), word(later + len - 1)) {
+            continue;
+        }
+        if !stands_apart(doc, words, run) {
+            continue;
+        }
+        let mut first = Span::new(word(earlier).start, word(earlier + len - 1).end());
+        let mut copy = Span::new(word(later).start, word(later + len - 1).end());
+        let (mut glued_start, mut glued_end) = (false, false);
+        // Extend over a word the scraper glued to either copy's start ("starto").
+        if earlier > 0 {
+            let (e, l) = (word(earlier - 1), word(later - 1));
+            if let Some(at) = glued_suffix(l.text, e.text) {
+                copy.start = l.start + at;
+                first.start = e.start;
+                glued_start = true;
+            } else if let Some(at) = glued_suffix(e.text, l.text) {
+                first.start = e.start + at;
+                copy.start = l.start;
             }
-            // A repeated attribution line ("– Name, Title"), however long.
-            if is_attribution(doc, word(later), word(later + len - 1)) {
-                continue;
-            }
-            if !stands_apart(doc, &words, run) {
-                continue;
-            }
-            let mut first = Span::new(word(earlier).start, word(earlier + len - 1).end());
-            let mut copy = Span::new(word(later).start, word(later + len - 1).end());
-            let (mut glued_start, mut glued_end) = (false, false);
-            // Extend over a word the scraper glued to either copy's start ("starto").
-            if earlier > 0 {
-                let (e, l) = (word(earlier - 1), word(later - 1));
-                if let Some(at) = glued_suffix(l.text, e.text) {
-                    copy.start = l.start + at;
-                    first.start = e.start;
-                    glued_start = true;
-                } else if let Some(at) = glued_suffix(e.text, l.text) {
-                    first.start = e.start + at;
-                    copy.start = l.start;
-                }
-            }
-            // … and to either copy's end ("starIf"), else over equal closing punctuation.
-            if later + len < words.len() && earlier + len < later {
-                let (e, l) = (word(earlier + len), word(later + len));
-                if let Some(at) = glued_prefix(l.text, e.text) {
-                    copy.end = l.start + at;
-                    first.end = e.end();
-                    glued_end = true;
-                } else if let Some(at) = glued_prefix(e.text, l.text) {
-                    first.end = e.start + at;
-                    copy.end = l.end();
-                } else {
-                    copy.end =
-                        extend_punct(tokens, words[later + len - 1].token, words[earlier + len - 1].token, copy.end);
-                }
+        }
+        // … and to either copy's end ("starIf"), else over equal closing punctuation.
+        if later + len < words.len() && earlier + len < later {
+            let (e, l) = (word(earlier + len), word(later + len));
+            if let Some(at) = glued_prefix(l.text, e.text) {
+                copy.end = l.start + at;
+                first.end = e.end();
+                glued_end = true;
+            } else if let Some(at) = glued_prefix(e.text, l.text) {
+                first.end = e.start + at;
+                copy.end = l.end();
             } else {
-                copy.end = extend_punct(tokens, words[later + len - 1].token, words[earlier + len - 1].token, copy.end);
+                copy.end = extend_punct(tokens, words[later + len - 1], words[earlier + len - 1], copy.end);
             }
-            let (line, _) = doc.line_col(first.start);
-            let d = if inside_quotation(text, first.start) && inside_quotation(text, copy.start) {
-                out.report_with(
-                    Severity::Info,
-                    copy,
-                    format!("this quotation of {len} words repeats the one on line {line}: quoted twice on purpose?"),
-                )
-            } else {
-                out.report(
-                    copy,
-                    format!("this passage of {len} words repeats the one on line {line}: a scraper kept it twice"),
-                )
-            };
-            d.label(first, "first copy");
-            if deletable(text, copy, glued_start, glued_end) {
-                d.suggest("", Applicability::Maybe);
-            }
+        } else {
+            copy.end = extend_punct(tokens, words[later + len - 1], words[earlier + len - 1], copy.end);
+        }
+        let (line, _) = doc.line_col(first.start);
+        let d = if inside_quotation(text, first.start) && inside_quotation(text, copy.start) {
+            out.report_with(
+                Severity::Info,
+                copy,
+                format!("this quotation of {len} words already appears on line {line}"),
+            )
+        } else {
+            out.report(copy, format!("this passage of {len} words already appears on line {line}"))
+        };
+        d.label(first, "first copy");
+        if deletable(text, copy, glued_start, glued_end) {
+            d.suggest("", Applicability::Maybe);
         }
     }
 }
 
 /// Whether the repeat is a unit of its own rather than a phrase two sentences share:
 /// see the rule's docs for the thresholds.
-fn stands_apart(doc: &Document<'_>, words: &[Word], run: Run) -> bool {
+fn stands_apart(doc: &Document<'_>, words: &[u32], run: Run) -> bool {
     let Run { earlier, later, len } = run;
     if len >= LONG_WORDS {
         return true;
     }
     let tokens = doc.tokens();
-    let tok = |w: usize| words[w].token as usize;
+    let tok = |w: usize| words[w] as usize;
     let starts = [set_off_before(tokens, tok(earlier)), set_off_before(tokens, tok(later))];
     let ends = [set_off_after(tokens, tok(earlier + len - 1)), set_off_after(tokens, tok(later + len - 1))];
     // A word glued to either copy marks the edge of a scraped block.
@@ -583,10 +654,38 @@ mod tests {
     #[test]
     fn hash_collisions_never_report() {
         // Equal hashes but different words: `same` rejects every candidate.
-        let hashes = vec![7u64; 40];
-        assert!(find_runs(&hashes, |_, _| false).is_empty());
-        let runs = find_runs(&hashes, |_, _| true);
+        let mut scratch = Scratch { hashes: vec![7u64; 40], ..Scratch::default() };
+        scratch.first_occurrences();
+        assert!(find_runs(40, &scratch.first, |_, _| false).is_empty());
+        let runs = find_runs(40, &scratch.first, |_, _| true);
         assert!(runs.iter().all(|r| r.earlier + r.len <= r.later));
+    }
+
+    #[test]
+    fn partitioned_first_occurrences_match_a_plain_map() {
+        let mut x = 0x2545_f491_4f6c_dd1du64;
+        let hashes: Vec<u64> = (0..50_000)
+            .map(|_| {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                // Few distinct words, so that many shingles repeat an earlier one.
+                fmix(x % 2)
+            })
+            .collect();
+        let mut shingles = Vec::new();
+        for_each_shingle(&hashes, |_, h| shingles.push(h));
+        let mut plain = HashMap::new();
+        let expected: Vec<u32> =
+            shingles.iter().enumerate().map(|(p, h)| *plain.entry(*h).or_insert(p as u32)).collect();
+        let mut scratch = Scratch { hashes, ..Scratch::default() };
+        scratch.first_occurrences();
+        let got = scratch.first;
+        assert_eq!(got.len(), expected.len());
+        assert!(got.iter().filter(|&&g| g > 0).count() > 40_000);
+        for (p, (&g, &e)) in got.iter().zip(&expected).enumerate() {
+            assert_eq!(if g == 0 { p as u32 } else { g - 1 }, e);
+        }
     }
 
     #[test]
