@@ -38,6 +38,7 @@
 //! gazetteers) lives in `lints/` as TOML packs ([`pack`], [`entities`]), embedded at
 //! build time and extendable by users.
 
+pub mod batch;
 pub mod config;
 pub mod diagnostic;
 pub mod document;

@@ -271,18 +271,7 @@ fn rules(args: &ConfigArgs) -> Result<ExitCode, Error> {
     let mut all = Config { select: None, ignore: Vec::new(), ..config };
     all.severity.clear();
     let linter = Linter::from_config(&all)?;
-    let metas: Vec<_> = linter.rules().collect();
-    let width = metas.iter().map(|m| m.code.len()).max().unwrap_or(4);
-    let mut out = format!("{:width$}  {:10}  {:8}  {}\n", "code", "family", "severity", "summary");
-    for m in metas {
-        out.push_str(&format!(
-            "{:width$}  {:10}  {:8}  {}\n",
-            m.code,
-            m.family.as_str(),
-            m.default_severity.as_str(),
-            m.summary
-        ));
-    }
+    let out = copydesk::render::table::plain(linter.rules());
     print!("{out}");
     Ok(ExitCode::SUCCESS)
 }

@@ -16,7 +16,7 @@
 use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
 
-use regex::{Regex, RegexSet};
+use regex::{Regex, RegexSet, RegexSetBuilder};
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -284,7 +284,10 @@ fn phrase_regex(phrase: &str) -> Option<String> {
     let body = words.iter().map(|w| regex::escape(w).replace(['\'', '’'], "['’‘]")).collect::<Vec<_>>().join(r"\s+");
     let first = phrase.trim_start().chars().next().is_some_and(|c| c.is_alphanumeric());
     let last = phrase.trim_end().chars().next_back().is_some_and(|c| c.is_alphanumeric());
-    Some(format!("{}{}{}", if first { r"\b" } else { "" }, body, if last { r"\b" } else { "" }))
+    // An ASCII word boundary: a Unicode `\b` makes the lazy DFA give up on every
+    // non-ASCII line, which cost a hundredfold on the boilerplate set.
+    let boundary = r"(?-u:\b)";
+    Some(format!("{}{}{}", if first { boundary } else { "" }, body, if last { boundary } else { "" }))
 }
 
 fn anchor(flags: &str, body: &str, scope: Scope) -> String {
@@ -354,8 +357,13 @@ impl Matcher {
                 }
             }
         }
+        // Hundreds of alternatives in one set: give the lazy DFA room for its states, or
+        // it keeps clearing its cache and falls back to the slow engine.
         let set = |src: &[String]| {
-            RegexSet::new(src)
+            RegexSetBuilder::new(src)
+                .dfa_size_limit(32 << 20)
+                .size_limit(64 << 20)
+                .build()
                 .map_err(|e| Error::new(ErrorKind::Pack, format!("pack patterns do not compile together: {e}")))
         };
         Ok(Matcher { line_set: set(&line_src)?, line_owner, text_set: set(&text_src)?, text_regexes, entries })

@@ -44,6 +44,19 @@ pub fn file_value(file: &FileReport<'_>) -> serde_json::Value {
     serde_json::to_value(build_file(file)).expect("diagnostics serialise")
 }
 
+/// Writes the `diagnostics` array of one text (schema version 1 items) to `out`.
+///
+/// # Errors
+/// When writing fails.
+pub fn write_diagnostics(
+    out: &mut impl std::io::Write,
+    source: &str,
+    diagnostics: &[crate::Diagnostic],
+) -> std::io::Result<()> {
+    let file = build_file(&FileReport { path: "", source, diagnostics });
+    serde_json::to_writer(out, &file.diagnostics).map_err(std::io::Error::other)
+}
+
 fn build_file<'a>(file: &FileReport<'a>) -> File<'a> {
     let mut loc = Locator::new(file.source);
     let diagnostics = file

@@ -3,12 +3,14 @@
 //! - [`human`]: miette's graphical report with the source snippet (needs the `fancy`
 //!   feature);
 //! - [`json`]: the stable JSON schema, version 1;
-//! - [`compact`]: one `path:line:col: severity[rule]: message` line per finding.
+//! - [`compact`]: one `path:line:col: severity[rule]: message` line per finding;
+//! - [`table`]: the rule table of `copydesk rules` and the README.
 
 pub mod compact;
 #[cfg(feature = "fancy")]
 pub mod human;
 pub mod json;
+pub mod table;
 
 use crate::Diagnostic;
 

@@ -1,0 +1,60 @@
+//! A crawler's loop: build the linter once, lint every fetched article, and keep, fix
+//! or drop it by the worst severity found.
+//!
+//! ```sh
+//! cargo run --example crawl_loop
+//! ```
+
+use copydesk::{Applicability, Diagnostic, Linter, Severity};
+
+/// What the crawler does with an article.
+#[derive(Debug)]
+enum Verdict {
+    Keep,
+    Fixed(String),
+    Drop(usize),
+}
+
+/// Applies the non-overlapping `auto` suggestions, last first so spans stay valid.
+fn apply_auto_fixes(text: &str, diagnostics: &[Diagnostic]) -> Option<String> {
+    let mut edits: Vec<_> = diagnostics
+        .iter()
+        .filter_map(|d| d.suggestions.iter().find(|s| s.applicability == Applicability::Auto).map(|s| (d.span, s)))
+        .collect();
+    edits.sort_by_key(|(span, _)| span.start);
+    edits.dedup_by(|b, a| b.0.start < a.0.end);
+    if edits.is_empty() {
+        return None;
+    }
+    let mut out = text.to_owned();
+    for (span, s) in edits.iter().rev() {
+        out.replace_range(span.start..span.end, &s.replacement);
+    }
+    Some(out)
+}
+
+fn judge(linter: &Linter, text: &str) -> Verdict {
+    let found = linter.check(text);
+    let errors = found.iter().filter(|d| d.severity == Severity::Error).count();
+    if errors > 3 {
+        return Verdict::Drop(errors);
+    }
+    apply_auto_fixes(text, &found).map_or(Verdict::Keep, Verdict::Fixed)
+}
+
+fn main() {
+    // Built once: packs compiled, data loaded. Share it across threads if you crawl in parallel.
+    let linter = Linter::new();
+    let fetched = [
+        "The council approved the budget on Tuesday.\n",
+        "The band said the the tour would go ahead.\n\n\n\nTickets go on sale on Friday.  \n",
+        "He said it´s fine.\n\nLeave a Comment\n\nAdvertisement\n\nShare this article\n\nRelated: more news\n",
+    ];
+    for (i, article) in fetched.iter().enumerate() {
+        match judge(&linter, article) {
+            Verdict::Keep => println!("article {i}: keep"),
+            Verdict::Fixed(text) => println!("article {i}: keep after fixes:\n{text}"),
+            Verdict::Drop(n) => println!("article {i}: drop ({n} errors)"),
+        }
+    }
+}

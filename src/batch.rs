@@ -1,0 +1,207 @@
+//! Linting JSON Lines: one article per record, as scrapers write them by the million.
+//!
+//! [`check_jsonl`] reads records in bounded batches, lints each batch on all cores
+//! (rayon), and writes one result line per record in input order, so memory stays
+//! constant whatever the input size and the output is the same for any number of
+//! threads. A malformed line yields an `error` record with its line number and the
+//! run goes on.
+//!
+//! Each output line is `{"id": …, "diagnostics": [...]}` with diagnostics as in the
+//! JSON schema (spans are byte offsets into that record's text), or
+//! `{"id": …, "line": N, "error": "…"}`.
+
+use std::io::{BufRead, Write};
+
+use rayon::prelude::*;
+use serde_json::Value;
+
+use crate::{Linter, Severity};
+
+/// How to read records.
+#[derive(Clone, Debug)]
+pub struct JsonlOptions {
+    /// The field holding the article text (default `text`).
+    pub text_field: String,
+    /// The field naming the record; `None` uses the 1-based line number.
+    pub id_field: Option<String>,
+    /// Worker threads; 1 lints on the calling thread.
+    pub jobs: usize,
+    /// Records per batch; with `batch_bytes`, bounds memory.
+    pub batch_records: usize,
+    /// Input bytes per batch.
+    pub batch_bytes: usize,
+}
+
+impl Default for JsonlOptions {
+    fn default() -> Self {
+        JsonlOptions { text_field: "text".into(), id_field: None, jobs: 0, batch_records: 512, batch_bytes: 8 << 20 }
+    }
+}
+
+/// What a run saw.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct JsonlSummary {
+    /// Records read (including malformed ones).
+    pub records: usize,
+    /// Lines that were not a JSON object with a string text field.
+    pub malformed: usize,
+    /// Diagnostics reported.
+    pub diagnostics: usize,
+    /// The highest severity reported, if any.
+    pub max_severity: Option<Severity>,
+}
+
+/// One input line, numbered.
+struct Record {
+    line: usize,
+    raw: String,
+}
+
+/// The outcome of one record, rendered.
+struct Outcome {
+    json: Vec<u8>,
+    malformed: bool,
+    diagnostics: usize,
+    max: Option<Severity>,
+}
+
+/// Lints every record of `input` and writes one JSON line per record to `out`.
+///
+/// # Errors
+/// I/O errors from reading or writing, or a thread pool that cannot start.
+pub fn check_jsonl(
+    linter: &Linter,
+    input: impl BufRead,
+    out: impl Write,
+    opts: &JsonlOptions,
+) -> std::io::Result<JsonlSummary> {
+    run_batches(input, out, opts, |record| lint_record(linter, record, opts))
+}
+
+/// Reads batches, maps each record with `f` (in parallel unless `jobs == 1`), writes
+/// outcomes in input order.
+fn run_batches(
+    mut input: impl BufRead,
+    mut out: impl Write,
+    opts: &JsonlOptions,
+    f: impl Fn(&Record) -> Outcome + Sync,
+) -> std::io::Result<JsonlSummary> {
+    let pool = (opts.jobs != 1)
+        .then(|| rayon::ThreadPoolBuilder::new().num_threads(opts.jobs).build().map_err(std::io::Error::other))
+        .transpose()?;
+    let mut summary = JsonlSummary::default();
+    let mut line_no = 0;
+    let mut done = false;
+    while !done {
+        let mut batch = Vec::new();
+        let mut bytes = 0;
+        while batch.len() < opts.batch_records.max(1) && bytes < opts.batch_bytes {
+            let mut buf = Vec::new();
+            if input.read_until(b'\n', &mut buf)? == 0 {
+                done = true;
+                break;
+            }
+            line_no += 1;
+            // Invalid UTF-8 in a line is replaced, so the record is still read (JSON
+            // strings cannot carry it anyway) rather than ending the run.
+            let raw = String::from_utf8_lossy(&buf).into_owned();
+            if raw.trim().is_empty() {
+                continue;
+            }
+            bytes += raw.len();
+            batch.push(Record { line: line_no, raw });
+        }
+        let outcomes: Vec<Outcome> = match &pool {
+            Some(pool) => pool.install(|| batch.par_iter().map(&f).collect()),
+            None => batch.iter().map(&f).collect(),
+        };
+        for o in outcomes {
+            summary.records += 1;
+            summary.malformed += usize::from(o.malformed);
+            summary.diagnostics += o.diagnostics;
+            summary.max_severity = summary.max_severity.max(o.max);
+            out.write_all(&o.json)?;
+            out.write_all(b"\n")?;
+        }
+    }
+    out.flush()?;
+    Ok(summary)
+}
+
+/// The record's id: its id field, or its line number.
+fn record_id(value: &Value, record: &Record, opts: &JsonlOptions) -> Value {
+    opts.id_field.as_ref().and_then(|f| value.get(f).cloned()).unwrap_or_else(|| Value::from(record.line))
+}
+
+fn error_outcome(id: Value, line: usize, message: String) -> Outcome {
+    let json = serde_json::to_vec(&serde_json::json!({"id": id, "line": line, "error": message})).expect("serialises");
+    Outcome { json, malformed: true, diagnostics: 0, max: None }
+}
+
+/// Parses a record and returns its text field, or an error outcome.
+fn parse_record(record: &Record, opts: &JsonlOptions) -> Result<(Value, Value), Outcome> {
+    let value: Value = serde_json::from_str(&record.raw)
+        .map_err(|e| error_outcome(Value::from(record.line), record.line, format!("malformed JSON: {e}")))?;
+    let id = record_id(&value, record, opts);
+    if !value.is_object() {
+        return Err(error_outcome(id, record.line, "a record must be a JSON object".into()));
+    }
+    if !value.get(&opts.text_field).is_some_and(Value::is_string) {
+        return Err(error_outcome(id, record.line, format!("no string field {:?}", opts.text_field)));
+    }
+    Ok((id, value))
+}
+
+fn lint_record(linter: &Linter, record: &Record, opts: &JsonlOptions) -> Outcome {
+    let (id, value) = match parse_record(record, opts) {
+        Ok(v) => v,
+        Err(outcome) => return outcome,
+    };
+    let text = value[&opts.text_field].as_str().unwrap_or_default();
+    let diagnostics = linter.check(text);
+    let mut json = Vec::with_capacity(64 + diagnostics.len() * 256);
+    json.extend_from_slice(b"{\"id\":");
+    serde_json::to_writer(&mut json, &id).expect("serialises");
+    json.extend_from_slice(b",\"diagnostics\":");
+    crate::render::json::write_diagnostics(&mut json, text, &diagnostics).expect("writing to a Vec cannot fail");
+    json.push(b'}');
+    let max = diagnostics.iter().map(|d| d.severity).max();
+    Outcome { json, malformed: false, diagnostics: diagnostics.len(), max }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(input: &str, jobs: usize) -> (String, JsonlSummary) {
+        let linter = Linter::new();
+        let mut out = Vec::new();
+        let opts = JsonlOptions { jobs, batch_records: 2, ..JsonlOptions::default() };
+        let summary = check_jsonl(&linter, input.as_bytes(), &mut out, &opts).unwrap();
+        (String::from_utf8(out).unwrap(), summary)
+    }
+
+    #[test]
+    fn one_line_per_record_in_order() {
+        let input = "{\"text\": \"the the cat\"}\nnot json\n\n{\"text\": \"fine\"}\n{\"body\": 1}\n";
+        let (out, summary) = run(input, 1);
+        let lines: Vec<Value> = out.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+        assert_eq!(lines.len(), 4);
+        assert_eq!(lines[0]["id"], 1);
+        assert_eq!(lines[0]["diagnostics"][0]["rule"], "repeated-word");
+        assert_eq!(lines[0]["diagnostics"][0]["span"]["start"], 0);
+        assert_eq!(lines[1]["line"], 2);
+        assert!(lines[1]["error"].as_str().unwrap().contains("malformed JSON"));
+        assert_eq!(lines[2]["id"], 4);
+        assert_eq!(lines[3]["error"], "no string field \"text\"");
+        assert_eq!(summary.records, 4);
+        assert_eq!(summary.malformed, 2);
+        assert_eq!(summary.max_severity, Some(Severity::Warning));
+    }
+
+    #[test]
+    fn parallel_output_is_identical() {
+        let input: String = (0..50).map(|i| format!("{{\"id\": \"a{i}\", \"text\": \"word word {i}\"}}\n")).collect();
+        assert_eq!(run(&input, 1).0, run(&input, 3).0);
+    }
+}
