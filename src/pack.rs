@@ -415,6 +415,12 @@ impl Matcher {
     /// Runs the matcher and reports each hit through `out`, skipping hits that overlap
     /// an earlier one.
     pub fn report(&self, doc: &Document<'_>, out: &mut Reporter<'_>) {
+        self.report_spans(doc, out);
+    }
+
+    /// As [`Matcher::report`], returning the spans reported, in report order, so a rule
+    /// that adds checks of its own can skip what the pack already found.
+    pub fn report_spans(&self, doc: &Document<'_>, out: &mut Reporter<'_>) -> Vec<Span> {
         let mut taken: Vec<Span> = Vec::new();
         self.run(doc, |hit| {
             if taken.iter().any(|s| s.overlaps(hit.span)) {
@@ -434,6 +440,7 @@ impl Matcher {
                 d.suggest(r, Applicability::Maybe);
             }
         });
+        taken
     }
 }
 
