@@ -47,7 +47,8 @@ declare_rule! {
     /// at both ends in both copies, and one of 12–19 words at each end in at least one
     /// copy. A copy is set off where a line, sentence or document begins or ends, at a
     /// glued word, an ellipsis, or a link, handle, hashtag or emoji (embed debris around
-    /// it). From 20 words on, every repeat counts.
+    /// it). A repeat may be trimmed by up to three words at either end to stand apart
+    /// (it often runs on over a common word). From 20 words on, every repeat counts.
     ///
     /// Not flagged: repeats shorter than eight words (refrains, repeated attribution
     /// lines such as "– Name of Group", short pull-quotes), chants whose words are
@@ -403,7 +404,7 @@ fn check_with(doc: &Document<'_>, out: &mut Reporter<'_>, scratch: &mut Scratch)
     let word = |i: usize| &tokens[words[i] as usize];
     let text = doc.text();
     for run in runs {
-        let Run { earlier, later, len } = run;
+        let Run { later, len, .. } = run;
         // A chant or refrain, not copied text.
         if !varied(&hashes[later..later + len]) {
             continue;
@@ -412,9 +413,9 @@ fn check_with(doc: &Document<'_>, out: &mut Reporter<'_>, scratch: &mut Scratch)
         if is_attribution(doc, word(later), word(later + len - 1)) {
             continue;
         }
-        if !stands_apart(doc, words, run) {
-            continue;
-        }
+        // Phrase reuse inside sentences, not a copied unit.
+        let Some(run) = as_unit(doc, words, run) else { continue };
+        let Run { earlier, later, len } = run;
         let mut first = Span::new(word(earlier).start, word(earlier + len - 1).end());
         let mut copy = Span::new(word(later).start, word(later + len - 1).end());
         let (mut glued_start, mut glued_end) = (false, false);
@@ -463,13 +464,32 @@ fn check_with(doc: &Document<'_>, out: &mut Reporter<'_>, scratch: &mut Scratch)
     }
 }
 
-/// Whether the repeat is a unit of its own rather than a phrase two sentences share:
-/// see the rule's docs for the thresholds.
+/// Words a repeat may be trimmed by at either end to make it stand apart: a maximal
+/// repeat often runs on over a common word ("… this week. The" and "… this week, the").
+const MAX_TRIM: usize = 3;
+
+/// The repeat, trimmed by up to [`MAX_TRIM`] words at either end, as a unit of its own
+/// rather than a phrase two sentences share (see the rule's docs for the thresholds);
+/// `None` when no trimming makes it one.
+fn as_unit(doc: &Document<'_>, words: &[u32], run: Run) -> Option<Run> {
+    if run.len >= LONG_WORDS {
+        return Some(run);
+    }
+    for cut_start in 0..=MAX_TRIM {
+        for cut_end in 0..=MAX_TRIM {
+            let Some(len) = run.len.checked_sub(cut_start + cut_end).filter(|&l| l >= MIN_WORDS) else { break };
+            let trimmed = Run { earlier: run.earlier + cut_start, later: run.later + cut_start, len };
+            if stands_apart(doc, words, trimmed) {
+                return Some(trimmed);
+            }
+        }
+    }
+    None
+}
+
+/// Whether the repeat is a unit of its own rather than a phrase two sentences share.
 fn stands_apart(doc: &Document<'_>, words: &[u32], run: Run) -> bool {
     let Run { earlier, later, len } = run;
-    if len >= LONG_WORDS {
-        return true;
-    }
     let tokens = doc.tokens();
     let tok = |w: usize| words[w] as usize;
     let starts = [set_off_before(tokens, tok(earlier)), set_off_before(tokens, tok(later))];
@@ -631,6 +651,12 @@ mod tests {
         assert!(run(&refrain).is_empty());
         let attribution = "Quote one.\n– Jane Smith, head of research at the national institute\nQuote two.\n– Jane Smith, head of research at the national institute\n";
         assert!(run(attribution).is_empty());
+    }
+
+    #[test]
+    fn a_repeat_running_on_over_a_common_word_is_trimmed() {
+        let text = format!("{P}, the label said.\n\nNext: {P}\nThe council met.");
+        assert_eq!(spans(&text), [(P, P)]);
     }
 
     #[test]
