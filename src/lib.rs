@@ -30,6 +30,22 @@
 //! # Ok::<(), copydesk::Error>(())
 //! ```
 //!
+//! ## Normalising
+//!
+//! [`normalize()`] repairs what the Unicode rules report (entities, mojibake, invisible
+//! characters, odd spaces, orphaned modifiers, …) and maps every position of the
+//! repaired text back to the input:
+//!
+//! ```
+//! use copydesk::{normalize, NormalizeOptions, Span};
+//! let n = normalize("Itâ€™s here", &NormalizeOptions::default());
+//! assert_eq!(n.text(), "It’s here");
+//! assert_eq!(n.to_original_span(Span::new(6, 10)), Span::new(11, 15));
+//! ```
+//!
+//! [`fix::fix`] applies the rules' `auto` suggestions instead, as `copydesk check --fix`
+//! does.
+//!
 //! ## How it fits together
 //!
 //! Text flows one way: input → [`Document`] (lines, paragraphs, sentences, tokens; one
@@ -44,6 +60,8 @@ pub mod diagnostic;
 pub mod document;
 pub mod entities;
 pub mod error;
+pub mod fix;
+pub mod normalize;
 pub mod pack;
 pub mod registry;
 pub mod render;
@@ -55,6 +73,7 @@ pub use config::Config;
 pub use diagnostic::{Applicability, Diagnostic, Label, Severity, Suggestion};
 pub use document::{Document, Token, TokenKind};
 pub use error::{Error, ErrorKind, Result};
+pub use normalize::{normalize, NormalizeOptions, Normalized};
 pub use rule::{Family, Reporter, Rule, RuleMeta};
 pub use span::Span;
 

@@ -26,6 +26,8 @@ enum Command {
     Check(CheckArgs),
     /// List every rule: code, family, default severity, summary.
     Rules(ConfigArgs),
+    /// Print the normalised text of FILE (or standard input): see `NormalizeOptions`.
+    Normalize(NormalizeArgs),
     /// Print a rule's full documentation.
     Explain {
         /// The rule code, such as `run-together`.
@@ -70,6 +72,13 @@ struct CheckArgs {
     /// Skip these rules or families (comma-separated), in addition to the config.
     #[arg(long, value_delimiter = ',', value_name = "RULES")]
     ignore: Vec<String>,
+    /// Apply every `auto` suggestion to the files in place, then report what is left.
+    #[arg(long, conflicts_with = "diff")]
+    fix: bool,
+    /// Print the `auto` fixes as a unified diff instead of writing them (exit 1 when
+    /// there is any).
+    #[arg(long)]
+    diff: bool,
     #[command(flatten)]
     config: ConfigArgs,
 }
@@ -94,6 +103,7 @@ fn main() -> ExitCode {
         Command::Check(args) => check(&args),
         Command::Rules(args) => rules(&args),
         Command::Explain { rule, config } => explain(&rule, &config),
+        Command::Normalize(args) => normalize(&args),
     };
     match result {
         Ok(code) => code,
@@ -155,8 +165,9 @@ fn check(args: &CheckArgs) -> Result<ExitCode, Error> {
     let mut had_error = !errors.is_empty();
     errors.into_iter().for_each(report_error);
     let mut results: Vec<(String, String, Vec<Diagnostic>)> = Vec::new();
+    let mut fixes = FixReport::default();
     for input in &inputs {
-        match read_input(input) {
+        match read_input(input).and_then(|text| fix_input(args, &linter, input, text, &mut fixes)) {
             Ok(text) => {
                 let diagnostics = linter.check(&text);
                 results.push((display(input), text, diagnostics));
@@ -165,6 +176,11 @@ fn check(args: &CheckArgs) -> Result<ExitCode, Error> {
                 report_error(e);
                 had_error = true;
             }
+        }
+    }
+    if args.diff || args.fix {
+        if let Some(code) = finish_fixes(args, &fixes, had_error) {
+            return Ok(code);
         }
     }
     let reports: Vec<FileReport<'_>> =
@@ -288,4 +304,198 @@ fn explain(rule: &str, args: &ConfigArgs) -> Result<ExitCode, Error> {
     println!("family: {} · default severity: {}\n", meta.family.as_str(), meta.default_severity);
     println!("{}", copydesk::rule::clean_docs(&meta.docs));
     Ok(ExitCode::SUCCESS)
+}
+
+#[derive(clap::Args)]
+struct NormalizeArgs {
+    /// The file to normalise, or `-` for standard input.
+    #[arg(default_value = "-", value_name = "FILE")]
+    file: PathBuf,
+    /// List each change (step, original span, before → after) instead of printing the
+    /// text.
+    #[arg(long)]
+    explain: bool,
+    /// Keep HTML character references (`&amp;`, `&#8217;`).
+    #[arg(long)]
+    no_entities: bool,
+    /// Do not repair mojibake.
+    #[arg(long)]
+    no_mojibake: bool,
+    /// Keep line endings as they are.
+    #[arg(long)]
+    no_line_endings: bool,
+    /// Keep invisible and control characters.
+    #[arg(long)]
+    no_invisible: bool,
+    /// Keep no-break and fixed-width spaces.
+    #[arg(long)]
+    no_spaces: bool,
+    /// Keep modifiers and combining marks that have no base.
+    #[arg(long)]
+    no_orphans: bool,
+    /// Unicode normalisation form (`nfkc` also folds stylized letters).
+    #[arg(long, value_enum, default_value_t = FormArg::Nfc)]
+    form: FormArg,
+    /// Collapse runs of spaces and blank lines.
+    #[arg(long)]
+    collapse_whitespace: bool,
+    /// What to do with quotes and apostrophes.
+    #[arg(long, value_enum, default_value_t = QuotesArg::Keep)]
+    quotes: QuotesArg,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum FormArg {
+    /// Leave the form as it is.
+    None,
+    /// Canonical composition.
+    Nfc,
+    /// Compatibility composition.
+    Nfkc,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum QuotesArg {
+    /// Leave quotes as they are.
+    Keep,
+    /// Curl straight quotes.
+    Curl,
+    /// Straighten curly quotes.
+    Straighten,
+}
+
+fn normalize(args: &NormalizeArgs) -> Result<ExitCode, Error> {
+    use copydesk::normalize::{Form, NormalizeOptions, Quotes};
+    let input = if args.file.as_os_str() == "-" { Input::Stdin } else { Input::File(args.file.clone()) };
+    let text = read_input(&input)?;
+    let mut opts = NormalizeOptions::default();
+    opts.html_entities = !args.no_entities;
+    opts.mojibake = !args.no_mojibake;
+    opts.line_endings = !args.no_line_endings;
+    opts.invisible = !args.no_invisible;
+    opts.spaces = !args.no_spaces;
+    opts.orphans = !args.no_orphans;
+    opts.collapse_whitespace = args.collapse_whitespace;
+    opts.form = match args.form {
+        FormArg::None => Form::None,
+        FormArg::Nfc => Form::Nfc,
+        FormArg::Nfkc => Form::Nfkc,
+    };
+    opts.quotes = match args.quotes {
+        QuotesArg::Keep => Quotes::Keep,
+        QuotesArg::Curl => Quotes::Curl,
+        QuotesArg::Straighten => Quotes::Straighten,
+    };
+    let normalized = copydesk::normalize(&text, &opts);
+    let out = if args.explain {
+        let mut loc = copydesk::render::Locator::new(&text);
+        let mut out = String::new();
+        for c in normalized.changes() {
+            let (line, col) = loc.locate(c.original.start);
+            out.push_str(&format!(
+                "{line}:{col} {} {}..{} {:?} → {:?}\n",
+                c.step.as_str(),
+                c.original.start,
+                c.original.end,
+                c.before,
+                c.after
+            ));
+        }
+        out
+    } else {
+        normalized.text().to_owned()
+    };
+    let mut stdout = std::io::stdout().lock();
+    if let Err(e) = stdout.write_all(out.as_bytes()).and_then(|()| stdout.flush()) {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            eprintln!("copydesk: cannot write output: {e}");
+            return Ok(ExitCode::from(2));
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// What `check --fix` / `--diff` did across the files.
+#[derive(Default)]
+struct FixReport {
+    files: usize,
+    fixes: usize,
+    diff: String,
+}
+
+/// With `--fix` or `--diff`, applies the `auto` fixes to `text`: writes the file (for
+/// `--fix`) or records its diff (for `--diff`); returns the text to lint.
+fn fix_input(
+    args: &CheckArgs,
+    linter: &Linter,
+    input: &Input,
+    text: String,
+    report: &mut FixReport,
+) -> Result<String, Error> {
+    if !args.fix && !args.diff {
+        return Ok(text);
+    }
+    let Some(fixed) = copydesk::fix::fix(linter, &text) else { return Ok(text) };
+    let name = display(input);
+    if args.diff {
+        let diff = similar::TextDiff::from_lines(&text, &fixed.text);
+        report.diff.push_str(&diff.unified_diff().context_radius(3).header(&name, &name).to_string());
+    } else {
+        let Input::File(path) = input else {
+            let why = "--fix writes files in place; for standard input use --diff or `copydesk normalize`";
+            return Err(Error::io(Path::new("-"), &std::io::Error::new(std::io::ErrorKind::InvalidInput, why)));
+        };
+        write_atomically(path, &fixed.text)?;
+    }
+    report.files += 1;
+    report.fixes += fixed.applied;
+    Ok(fixed.text)
+}
+
+/// Prints the outcome of `--fix` / `--diff`; returns the exit code when nothing more is
+/// to be reported (`--diff`).
+fn finish_fixes(args: &CheckArgs, report: &FixReport, had_error: bool) -> Option<ExitCode> {
+    let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "es" });
+    let files = |n: usize| format!("{n} file{}", if n == 1 { "" } else { "s" });
+    if args.diff {
+        let mut stdout = std::io::stdout().lock();
+        let _ = stdout.write_all(report.diff.as_bytes()).and_then(|()| stdout.flush());
+        eprintln!("copydesk: {} would be applied to {}", plural(report.fixes, "fix"), files(report.files));
+        return Some(if had_error {
+            ExitCode::from(2)
+        } else if report.files > 0 {
+            ExitCode::from(1)
+        } else {
+            ExitCode::SUCCESS
+        });
+    }
+    eprintln!("copydesk: applied {} to {}", plural(report.fixes, "fix"), files(report.files));
+    None
+}
+
+/// Replaces `path` with `text` atomically: a temporary file in the same directory,
+/// given the original's permissions, then renamed over it.
+fn write_atomically(path: &Path, text: &str) -> Result<(), Error> {
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let perms = std::fs::metadata(path).map_err(|e| Error::io(path, &e))?.permissions();
+    let mut attempt = 0u32;
+    let (tmp, mut file) = loop {
+        let tmp = dir.join(format!(".{name}.copydesk-{}-{attempt}.tmp", std::process::id()));
+        match std::fs::OpenOptions::new().write(true).create_new(true).open(&tmp) {
+            Ok(f) => break (tmp, f),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && attempt < 100 => attempt += 1,
+            Err(e) => return Err(Error::io(&tmp, &e)),
+        }
+    };
+    let result = file
+        .write_all(text.as_bytes())
+        .and_then(|()| file.sync_all())
+        .and_then(|()| std::fs::set_permissions(&tmp, perms))
+        .and_then(|()| std::fs::rename(&tmp, path));
+    if let Err(e) = result {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(Error::io(path, &e));
+    }
+    Ok(())
 }

@@ -2,4 +2,5 @@
 
 pub mod scrape;
 pub mod typography;
+pub mod unicode;
 pub mod words;

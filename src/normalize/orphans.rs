@@ -1,0 +1,142 @@
+//! [`Step::Orphans`](super::Step::Orphans): emoji modifiers and combining marks whose
+//! base was lost.
+//!
+//! Scrapers that drop images or split emoji sequences leave a skin-tone modifier on
+//! its own ("🏼", shown as a colour swatch) or an accent with nothing to sit on. Using
+//! extended grapheme clusters (UAX #29, `unicode-segmentation`), a mark is an orphan
+//! when its cluster has no base: the cluster starts with the mark (start of text,
+//! after a line break or control) or its base is whitespace. An emoji modifier
+//! (U+1F3FB–U+1F3FF) is also an orphan when the character before it is not an
+//! `Emoji_Modifier_Base` (optionally followed by U+FE0F), as after "💋".
+
+use unicode_properties::{EmojiStatus, GeneralCategory, UnicodeEmoji, UnicodeGeneralCategory};
+use unicode_segmentation::UnicodeSegmentation;
+
+use super::Edit;
+
+fn is_emoji_modifier(c: char) -> bool {
+    matches!(c, '\u{1f3fb}'..='\u{1f3ff}')
+}
+
+fn is_mark(c: char) -> bool {
+    !c.is_ascii()
+        && matches!(
+            c.general_category(),
+            GeneralCategory::NonspacingMark | GeneralCategory::SpacingMark | GeneralCategory::EnclosingMark
+        )
+}
+
+fn is_modifier_base(c: char) -> bool {
+    matches!(c.emoji_status(), EmojiStatus::EmojiModifierBase | EmojiStatus::EmojiPresentationAndModifierBase)
+}
+
+/// Whether `c` is a character this step can drop: a combining mark or emoji modifier.
+#[must_use]
+pub fn is_modifier(c: char) -> bool {
+    is_emoji_modifier(c) || is_mark(c)
+}
+
+/// Whether the modifier `c`, right after `prev`, might be an orphan: anything but a
+/// mark on a letter or a skin tone on an emoji that takes one. Lines without such a
+/// suspect skip grapheme segmentation.
+fn suspect(c: char, prev: Option<char>) -> bool {
+    match prev {
+        None => true,
+        Some(p) if p.is_whitespace() || p.is_control() => true,
+        Some(p) => is_emoji_modifier(c) && !is_modifier_base(p),
+    }
+}
+
+/// Pushes one deleting edit per run of orphaned modifiers in `text`.
+pub fn edits(text: &str, out: &mut Vec<Edit>) {
+    // Cheap screen: ASCII text has no modifiers.
+    if text.is_ascii() {
+        return;
+    }
+    let mut line_start = 0;
+    // Lines end at `\n`, which always ends a grapheme cluster (UAX #29, GB4/GB5).
+    for line in text.split_inclusive('\n') {
+        let base = line_start;
+        line_start += line.len();
+        if line.is_ascii() {
+            continue;
+        }
+        let mut prev = None;
+        let any = line.chars().any(|c| {
+            let hit = is_modifier(c) && suspect(c, prev);
+            prev = Some(c);
+            hit
+        });
+        if any {
+            line_edits(line, base, out);
+        }
+    }
+}
+
+/// The orphan edits of one line (offsets shifted by `base`), by grapheme cluster.
+fn line_edits(text: &str, base: usize, out: &mut Vec<Edit>) {
+    for (at, cluster) in text.grapheme_indices(true) {
+        let at = base + at;
+        let mut chars = cluster.char_indices();
+        let Some((_, first)) = chars.next() else { continue };
+        let baseless = is_modifier(first);
+        let on_space = first.is_whitespace() || first.is_control();
+        let mut run: Option<usize> = baseless.then_some(at);
+        let mut prev = first;
+        let mut before_prev: Option<char> = None;
+        for (i, c) in chars {
+            let orphan = if is_emoji_modifier(c) {
+                let base_ok =
+                    is_modifier_base(prev) || (prev == '\u{fe0f}' && before_prev.is_some_and(is_modifier_base));
+                run.is_some() || on_space || !base_ok
+            } else {
+                is_mark(c) && (run.is_some() || on_space)
+            };
+            match (orphan, run) {
+                (true, None) => run = Some(at + i),
+                (false, Some(start)) => {
+                    out.push(Edit::new(start, at + i, ""));
+                    run = None;
+                }
+                _ => {}
+            }
+            before_prev = Some(prev);
+            prev = c;
+        }
+        if let Some(start) = run {
+            out.push(Edit::new(start, at + cluster.len(), ""));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fix(t: &str) -> String {
+        let mut v = Vec::new();
+        edits(t, &mut v);
+        let mut out = t.to_owned();
+        for e in v.iter().rev() {
+            out.replace_range(e.span.start..e.span.end, &e.replacement);
+        }
+        out
+    }
+
+    #[test]
+    fn drops_orphans() {
+        assert_eq!(fix("great @fan 🏼"), "great @fan ");
+        assert_eq!(fix("🏼start"), "start");
+        assert_eq!(fix("kiss 💋🏼"), "kiss 💋");
+        assert_eq!(fix("line\n\u{301}next"), "line\nnext");
+        assert_eq!(fix("a \u{301}\u{308}b"), "a b");
+    }
+
+    #[test]
+    fn keeps_attached_modifiers() {
+        for keep in ["👍🏼 ok", "🤞🏽", "👋\u{fe0f}🏻", "cafe\u{301}", "naïve", "हिन्दी", "a\u{20dd}", "£5"]
+        {
+            assert_eq!(fix(keep), keep, "{keep:?}");
+        }
+    }
+}

@@ -1,0 +1,70 @@
+//! `invisible-char`: zero-width, bidi and control characters in the text.
+
+use crate::declare_rule;
+use crate::normalize::{invisible, Edit};
+use crate::rule::{Reporter, Rule, RuleMeta};
+use crate::{Applicability, Document};
+
+declare_rule! {
+    /// ## What it flags
+    /// Characters that show nothing: zero-width spaces and joiners where the script does
+    /// not need them, soft hyphens, byte-order marks, bidi controls, and control
+    /// characters other than tab and line breaks. A run of them is one finding.
+    ///
+    /// Not flagged: a zero-width joiner inside an emoji sequence ("👩‍💻") or next to
+    /// Arabic or Indic letters, a zero-width non-joiner in Persian or Indic text, a
+    /// zero-width space between Thai, Lao, Khmer or Myanmar letters (word breaks), and
+    /// the no-break space U+00A0, which shows as a space and is often deliberate (it is
+    /// the `spaces` step of `copydesk normalize`, not a finding).
+    ///
+    /// ## Why it matters
+    /// Invisible characters split words for search and matching ("John" with a
+    /// zero-width space inside does not match "John"), break word counts and
+    /// copy-paste, and survive into every republication. Severity **warning**: certain debris, but invisible to readers.
+    /// The `auto` fix deletes them, as `copydesk normalize` does.
+    ///
+    /// ## Example
+    /// `Pop⟨U+200B⟩star` (a ZERO WIDTH SPACE inside the word) → `Popstar`
+    pub struct InvisibleChar;
+    META = "invisible-char", Unicode, Warning, "zero-width, bidi or control characters";
+}
+
+impl InvisibleChar {
+    /// The rule (it holds no data).
+    #[must_use]
+    pub fn new() -> Self {
+        InvisibleChar
+    }
+}
+
+impl Default for InvisibleChar {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Rule for InvisibleChar {
+    fn meta(&self) -> &RuleMeta {
+        &META
+    }
+
+    fn check(&self, doc: &Document<'_>, out: &mut Reporter<'_>) {
+        let text = doc.text();
+        // Cheap screen: no byte that could start an invisible character.
+        if !invisible::may_contain(text) {
+            return;
+        }
+        let mut edits: Vec<Edit> = Vec::new();
+        invisible::edits(text, &mut edits);
+        for e in edits {
+            let chars: Vec<char> = e.span.slice(text).chars().collect();
+            let first = invisible::describe(chars[0]);
+            let message = if chars.len() == 1 {
+                format!("invisible character {first}")
+            } else {
+                format!("{} invisible characters, starting with {first}", chars.len())
+            };
+            out.report(e.span, message).suggest(e.replacement, Applicability::Auto);
+        }
+    }
+}
