@@ -511,41 +511,26 @@ fn stands_apart(doc: &Document<'_>, words: &[u32], run: Run) -> bool {
 /// Whether the word at token `t` begins a unit: the document, a line or a sentence
 /// or quotation starts there, or embed debris or an ellipsis precedes it.
 fn set_off_before(tokens: &[Token<'_>], t: usize) -> bool {
-    let line = tokens[t].line;
-    for p in tokens[..t].iter().rev() {
-        if p.line != line {
-            return true;
-        }
-        match p.kind {
-            TokenKind::Url | TokenKind::Handle | TokenKind::Hashtag | TokenKind::Emoji => return true,
-            TokenKind::Word | TokenKind::Number | TokenKind::Email => return false,
-            TokenKind::Punct => match p.text {
-                "." | "!" | "?" | "…" | "|" | "•" | "“" | "\"" | "‘" | "'" | "(" | "[" | "«" => return true,
-                _ => return false,
-            },
-        }
-    }
-    true
+    let Some(p) = t.checked_sub(1).map(|i| &tokens[i]) else { return true };
+    p.line != tokens[t].line
+        || boundary_kind(p.kind)
+        || (p.kind == TokenKind::Punct
+            && matches!(p.text, "." | "!" | "?" | "…" | "|" | "•" | "“" | "\"" | "‘" | "'" | "(" | "[" | "«"))
 }
 
 /// Whether the word at token `t` ends a unit: the document, a line or a sentence ends
 /// there, a quotation closes, or embed debris or an ellipsis follows it.
 fn set_off_after(tokens: &[Token<'_>], t: usize) -> bool {
-    let line = tokens[t].line;
-    for n in &tokens[t + 1..] {
-        if n.line != line {
-            return true;
-        }
-        match n.kind {
-            TokenKind::Url | TokenKind::Handle | TokenKind::Hashtag | TokenKind::Emoji => return true,
-            TokenKind::Word | TokenKind::Number | TokenKind::Email => return false,
-            TokenKind::Punct => match n.text {
-                "." | "!" | "?" | "…" | "|" | "•" | "”" | "\"" | "’" | "'" | ")" | "]" | "»" => return true,
-                _ => return false,
-            },
-        }
-    }
-    true
+    let Some(n) = tokens.get(t + 1) else { return true };
+    n.line != tokens[t].line
+        || boundary_kind(n.kind)
+        || (n.kind == TokenKind::Punct
+            && matches!(n.text, "." | "!" | "?" | "…" | "|" | "•" | "”" | "\"" | "’" | "'" | ")" | "]" | "»"))
+}
+
+/// Tokens that embeds leave around a copied block: links, handles, hashtags, emoji.
+fn boundary_kind(kind: TokenKind) -> bool {
+    matches!(kind, TokenKind::Url | TokenKind::Handle | TokenKind::Hashtag | TokenKind::Emoji)
 }
 
 /// Whether the words `from..=to` lie on one line that begins with a dash.
