@@ -39,7 +39,7 @@ declare_rule! {
     /// case-insensitively with punctuation ignored: the text of an embedded post kept
     /// once from the quote and once from the card, a paragraph the scraper captured
     /// twice. Copies may sit on one line, and either copy may be cut short or glued to
-    /// a neighbouring word ("…pop starto get everything"). The later copy is reported,
+    /// a neighbouring word ("…the best songto play all summer"). The later copy is reported,
     /// with a label on the earlier one.
     ///
     /// Writers reuse phrases ("the best song of the last 25 years"), so a short repeat
@@ -285,7 +285,7 @@ fn varied(hashes: &[u64]) -> bool {
 }
 
 /// The byte offset in `longer` where a proper suffix folding to the same characters as
-/// `shorter` begins: `longer` = "starto", `shorter` = "to" → 4.
+/// `shorter` begins: `longer` = "songto", `shorter` = "to" → 4.
 fn glued_suffix(longer: &str, shorter: &str) -> Option<usize> {
     let tail: Vec<char> = folded(shorter).collect();
     let chars: Vec<(usize, char)> = longer
@@ -419,7 +419,7 @@ fn check_with(doc: &Document<'_>, out: &mut Reporter<'_>, scratch: &mut Scratch)
         let mut first = Span::new(word(earlier).start, word(earlier + len - 1).end());
         let mut copy = Span::new(word(later).start, word(later + len - 1).end());
         let (mut glued_start, mut glued_end) = (false, false);
-        // Extend over a word the scraper glued to either copy's start ("starto").
+        // Extend over a word the scraper glued to either copy's start ("songto").
         if earlier > 0 {
             let (e, l) = (word(earlier - 1), word(later - 1));
             if let Some(at) = glued_suffix(l.text, e.text) {
@@ -701,7 +701,7 @@ mod tests {
 
     #[test]
     fn glue_helpers() {
-        assert_eq!(glued_suffix("starto", "to"), Some(4));
+        assert_eq!(glued_suffix("songto", "to"), Some(4));
         assert_eq!(glued_suffix("itThe", "the"), Some(2));
         assert_eq!(glued_suffix("to", "to"), None);
         assert_eq!(glued_suffix("sofa", "a"), None);
