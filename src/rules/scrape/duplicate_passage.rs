@@ -243,16 +243,35 @@ impl Scratch {
     }
 }
 
-/// Finds the maximal repeats of at least [`MIN_WORDS`] words from `first` (see
-/// [`Scratch::first_occurrences`]), later copies in text order and never overlapping
-/// each other. `same(a, b)` says whether words `a` and `b` are equal; fingerprints only
-/// nominate candidates.
-fn find_runs(n: usize, first: &[u32], same: impl Fn(usize, usize) -> bool) -> Vec<Run> {
+/// What to do with a maximal repeat found by [`find_runs`].
+enum Verdict {
+    /// Report it (as trimmed here) and continue after it.
+    Keep(Run),
+    /// Do not report it, and continue after it: no part of it will do either (a chant).
+    Skip,
+    /// Do not report it, and try the next position: a copy may start inside it.
+    Next,
+}
+
+/// Finds repeats of at least [`MIN_WORDS`] words from `first` (see
+/// [`Scratch::first_occurrences`]) and keeps those `judge` keeps, later copies in text
+/// order and never overlapping each other. `same(a, b)` says whether words `a` and `b`
+/// are equal; fingerprints only nominate candidates.
+///
+/// Linear: a kept or skipped repeat is jumped over, so its words are extended over
+/// once; after `Next` the scan moves one word on, which `judge` only answers for
+/// repeats shorter than [`LONG_WORDS`], so each position costs a bounded extension.
+fn find_runs(
+    n: usize,
+    first: &[u32],
+    same: impl Fn(usize, usize) -> bool,
+    mut judge: impl FnMut(Run) -> Verdict,
+) -> Vec<Run> {
     let mut runs = Vec::new();
-    // Positions before `free` lie inside a later copy already found.
+    // Positions before `free` lie inside a repeat already dealt with.
     let mut free = 0usize;
     for (p, &j) in first.iter().enumerate() {
-        // A first occurrence, or inside a copy already reported.
+        // A first occurrence, or inside a repeat already dealt with.
         if j == 0 || p < free {
             continue;
         }
@@ -270,9 +289,14 @@ fn find_runs(n: usize, first: &[u32], same: impl Fn(usize, usize) -> bool) -> Ve
         while p + len < n && j + len < p && same(j + len, p + len) {
             len += 1;
         }
-        // Skip past the copy whether or not it is kept, so each word is extended over once.
-        free = p + len;
-        runs.push(Run { earlier: j, later: p, len });
+        match judge(Run { earlier: j, later: p, len }) {
+            Verdict::Keep(run) => {
+                runs.push(run);
+                free = p + len;
+            }
+            Verdict::Skip => free = p + len,
+            Verdict::Next => {}
+        }
     }
     runs
 }
@@ -287,6 +311,10 @@ fn varied(hashes: &[u64]) -> bool {
 /// The byte offset in `longer` where a proper suffix folding to the same characters as
 /// `shorter` begins: `longer` = "songto", `shorter` = "to" → 4.
 fn glued_suffix(longer: &str, shorter: &str) -> Option<usize> {
+    // Most neighbours are not longer than each other: answer those without allocating.
+    if folded(longer).count() <= folded(shorter).count() {
+        return None;
+    }
     let tail: Vec<char> = folded(shorter).collect();
     let chars: Vec<(usize, char)> = longer
         .char_indices()
@@ -308,6 +336,9 @@ fn glued_suffix(longer: &str, shorter: &str) -> Option<usize> {
 /// The byte offset in `longer` where a proper prefix folding to the same characters as
 /// `shorter` ends: `longer` = "starIf", `shorter` = "star" → 4.
 fn glued_prefix(longer: &str, shorter: &str) -> Option<usize> {
+    if folded(longer).count() <= folded(shorter).count() {
+        return None;
+    }
     let head: Vec<char> = folded(shorter).collect();
     let mut taken = 0;
     let mut end = None;
@@ -369,9 +400,11 @@ fn deletable(text: &str, span: Span, glued_start: bool, glued_end: bool) -> bool
     let is_end = |c: char| matches!(c, '.' | '!' | '?' | '…' | '”' | '"' | '’');
     let before = text[..span.start].trim_end_matches([' ', '\t']);
     let starts = glued_start || before.is_empty() || before.ends_with('\n') || before.ends_with(is_end);
-    let after = &text[span.end..];
-    let rest_of_line = after.split('\n').next().unwrap_or("");
-    let ends = glued_end || rest_of_line.trim().is_empty() || text[..span.end].ends_with(is_end);
+    // Only spaces up to the end of the line (looking no further than the spaces, so a
+    // long line is not rescanned for every copy on it).
+    let after = text[span.end..].trim_start_matches([' ', '\t', '\r']);
+    let line_ends = after.is_empty() || after.starts_with('\n');
+    let ends = glued_end || line_ends || text[..span.end].ends_with(is_end);
     starts && ends
 }
 
@@ -393,28 +426,27 @@ impl Rule for DuplicatePassage {
 fn check_with(doc: &Document<'_>, out: &mut Reporter<'_>, scratch: &mut Scratch) {
     let tokens = doc.tokens();
     scratch.load(tokens);
-    let runs = {
-        scratch.first_occurrences();
-        let Scratch { words, hashes, first, .. } = &*scratch;
-        let word = |i: usize| &tokens[words[i] as usize];
-        let same = |a: usize, b: usize| hashes[a] == hashes[b] && folded(word(a).text).eq(folded(word(b).text));
-        find_runs(hashes.len(), first, same)
-    };
-    let (words, hashes) = (&scratch.words, &scratch.hashes);
+    scratch.first_occurrences();
+    let Scratch { words, hashes, first, .. } = &*scratch;
     let word = |i: usize| &tokens[words[i] as usize];
-    let text = doc.text();
-    for run in runs {
+    let same = |a: usize, b: usize| hashes[a] == hashes[b] && folded(word(a).text).eq(folded(word(b).text));
+    let judge = |run: Run| {
         let Run { later, len, .. } = run;
         // A chant or refrain, not copied text.
         if !varied(&hashes[later..later + len]) {
-            continue;
+            return Verdict::Skip;
         }
         // A repeated attribution line ("– Name, Title"), however long.
         if is_attribution(doc, word(later), word(later + len - 1)) {
-            continue;
+            return Verdict::Skip;
         }
-        // Phrase reuse inside sentences, not a copied unit.
-        let Some(run) = as_unit(doc, words, run) else { continue };
+        // Phrase reuse inside sentences, not a copied unit; a copy may still start
+        // further on (`as_unit` keeps every repeat of `LONG_WORDS` or more).
+        as_unit(doc, words, run).map_or(Verdict::Next, Verdict::Keep)
+    };
+    let runs = find_runs(hashes.len(), first, same, judge);
+    let text = doc.text();
+    for run in runs {
         let Run { earlier, later, len } = run;
         let mut first = Span::new(word(earlier).start, word(earlier + len - 1).end());
         let mut copy = Span::new(word(later).start, word(later + len - 1).end());
@@ -667,8 +699,8 @@ mod tests {
         // Equal hashes but different words: `same` rejects every candidate.
         let mut scratch = Scratch { hashes: vec![7u64; 40], ..Scratch::default() };
         scratch.first_occurrences();
-        assert!(find_runs(40, &scratch.first, |_, _| false).is_empty());
-        let runs = find_runs(40, &scratch.first, |_, _| true);
+        assert!(find_runs(40, &scratch.first, |_, _| false, Verdict::Keep).is_empty());
+        let runs = find_runs(40, &scratch.first, |_, _| true, Verdict::Keep);
         assert!(runs.iter().all(|r| r.earlier + r.len <= r.later));
     }
 
@@ -697,6 +729,19 @@ mod tests {
         for (p, (&g, &e)) in got.iter().zip(&expected).enumerate() {
             assert_eq!(if g == 0 { p as u32 } else { g - 1 }, e);
         }
+    }
+
+    #[test]
+    fn many_copies_on_one_long_line() {
+        // Distinct 12-word sentences, each twice, all on one line: every copy is found,
+        // and nothing rescans the line per copy (this would take minutes if it did).
+        let mut text = String::new();
+        for i in 0..3000 {
+            let s = format!("Item {i} was sold at the market for a fair price today. ");
+            text.push_str(&s);
+            text.push_str(&s);
+        }
+        assert_eq!(run(&text).len(), 3000);
     }
 
     #[test]
