@@ -49,6 +49,8 @@ pub struct JsonlSummary {
     pub diagnostics: usize,
     /// The highest severity reported, if any.
     pub max_severity: Option<Severity>,
+    /// Line numbers and messages of the first malformed lines (at most 100).
+    pub errors: Vec<(usize, String)>,
 }
 
 /// One input line, numbered.
@@ -60,7 +62,8 @@ struct Record {
 /// The outcome of one record, rendered.
 struct Outcome {
     json: Vec<u8>,
-    malformed: bool,
+    /// The line number and message, for a malformed line.
+    malformed: Option<(usize, String)>,
     diagnostics: usize,
     max: Option<Severity>,
 }
@@ -76,6 +79,32 @@ pub fn check_jsonl(
     opts: &JsonlOptions,
 ) -> std::io::Result<JsonlSummary> {
     run_batches(input, out, opts, |record| lint_record(linter, record, opts))
+}
+
+/// Normalises the text field of every record of `input` and writes the records back,
+/// other fields untouched and in their original order. Malformed lines yield an
+/// `error` record, as in [`check_jsonl`].
+///
+/// # Errors
+/// I/O errors from reading or writing, or a thread pool that cannot start.
+pub fn normalize_jsonl(
+    input: impl BufRead,
+    out: impl Write,
+    opts: &JsonlOptions,
+    normalize: &crate::normalize::NormalizeOptions,
+) -> std::io::Result<JsonlSummary> {
+    run_batches(input, out, opts, |record| {
+        let (_, mut value) = match parse_record(record, opts) {
+            Ok(v) => v,
+            Err(outcome) => return outcome,
+        };
+        let text = value[&opts.text_field].as_str().unwrap_or_default();
+        let normalized = crate::normalize(text, normalize);
+        let changes = normalized.changes().len();
+        value[&opts.text_field] = Value::String(normalized.text().to_owned());
+        let json = serde_json::to_vec(&value).expect("serialises");
+        Outcome { json, malformed: None, diagnostics: changes, max: None }
+    })
 }
 
 /// Reads batches, maps each record with `f` (in parallel unless `jobs == 1`), writes
@@ -117,7 +146,12 @@ fn run_batches(
         };
         for o in outcomes {
             summary.records += 1;
-            summary.malformed += usize::from(o.malformed);
+            if let Some(e) = o.malformed {
+                summary.malformed += 1;
+                if summary.errors.len() < 100 {
+                    summary.errors.push(e);
+                }
+            }
             summary.diagnostics += o.diagnostics;
             summary.max_severity = summary.max_severity.max(o.max);
             out.write_all(&o.json)?;
@@ -135,7 +169,7 @@ fn record_id(value: &Value, record: &Record, opts: &JsonlOptions) -> Value {
 
 fn error_outcome(id: Value, line: usize, message: String) -> Outcome {
     let json = serde_json::to_vec(&serde_json::json!({"id": id, "line": line, "error": message})).expect("serialises");
-    Outcome { json, malformed: true, diagnostics: 0, max: None }
+    Outcome { json, malformed: Some((line, message)), diagnostics: 0, max: None }
 }
 
 /// Parses a record and returns its text field, or an error outcome.
@@ -166,7 +200,7 @@ fn lint_record(linter: &Linter, record: &Record, opts: &JsonlOptions) -> Outcome
     crate::render::json::write_diagnostics(&mut json, text, &diagnostics).expect("writing to a Vec cannot fail");
     json.push(b'}');
     let max = diagnostics.iter().map(|d| d.severity).max();
-    Outcome { json, malformed: false, diagnostics: diagnostics.len(), max }
+    Outcome { json, malformed: None, diagnostics: diagnostics.len(), max }
 }
 
 #[cfg(test)]
@@ -197,6 +231,19 @@ mod tests {
         assert_eq!(summary.records, 4);
         assert_eq!(summary.malformed, 2);
         assert_eq!(summary.max_severity, Some(Severity::Warning));
+    }
+
+    #[test]
+    fn normalizes_records_keeping_field_order() {
+        let input = concat!(r#"{"url": "u", "text": "It\u00e2\u20ac\u2122s", "z": 1}"#, "\nnope\n");
+        let mut out = Vec::new();
+        let opts = JsonlOptions { jobs: 1, ..JsonlOptions::default() };
+        let s =
+            normalize_jsonl(input.as_bytes(), &mut out, &opts, &crate::normalize::NormalizeOptions::default()).unwrap();
+        let out = String::from_utf8(out).unwrap();
+        let first = out.lines().next().unwrap();
+        assert_eq!(first, "{\"url\":\"u\",\"text\":\"It’s\",\"z\":1}");
+        assert_eq!(s.malformed, 1);
     }
 
     #[test]

@@ -13,6 +13,22 @@
 //! accept = ["Gordon Browne"]
 //! ```
 //!
+//! ## Accept lists
+//!
+//! `accept` in any rule's table lists text that rule must not report on this site:
+//! names that are not mangled, words that are not run together, phrases that are not
+//! boilerplate. The [`crate::Linter`] drops a finding of that rule whose text (the bytes
+//! its span covers) equals an accepted string, ignoring case, runs of whitespace and
+//! the difference between ’ and ' ([`crate::suppress::AcceptList`]). It works for every
+//! rule, built-in or from a pack:
+//!
+//! ```toml
+//! [rules.boilerplate]
+//! accept = ["Read more"]        # a real heading on this site
+//! [rules.repeated-word]
+//! accept = ["Walla Walla"]
+//! ```
+//!
 //! The file is found from the working directory upward ([`Config::discover`]) or given
 //! with `--config`. Errors point into the TOML.
 
@@ -145,6 +161,13 @@ impl Config {
         }
         for (code, table) in raw.rules {
             check(&code, false)?;
+            let strings = |v: &toml::Value| v.as_array().is_some_and(|a| a.iter().all(toml::Value::is_str));
+            if table.get("accept").is_some_and(|v| !strings(v)) {
+                return Err(err(
+                    code.span(),
+                    format!("`accept` of rule {:?} must be a list of strings", code.get_ref()),
+                ));
+            }
             config.rules.insert(code.into_inner(), table);
         }
         Ok(config)
@@ -175,6 +198,7 @@ impl Config {
     #[must_use]
     pub fn known_codes(&self) -> Vec<String> {
         let mut codes: Vec<String> = crate::registry::BUILTIN.iter().map(|s| (*s).to_owned()).collect();
+        codes.push(crate::suppress::META.code.to_string());
         for p in crate::registry::embedded_packs().iter().chain(&self.packs) {
             codes.extend(p.codes());
         }
@@ -208,6 +232,7 @@ impl Config {
 fn family_named(name: &str) -> Option<Family> {
     [Family::Names, Family::Words, Family::Scrape, Family::Typography, Family::Unicode, Family::Custom]
         .into_iter()
+        .chain([Family::Suppression])
         .find(|f| f.as_str() == name)
 }
 

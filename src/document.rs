@@ -26,7 +26,7 @@ pub enum TokenKind {
     Url,
     /// An e-mail address.
     Email,
-    /// A social-media handle such as "@CatQue7".
+    /// A social-media handle such as "@NewsDesk9".
     Handle,
     /// A hashtag such as "#Jungkook" (not "#1").
     Hashtag,
@@ -211,6 +211,57 @@ impl<'a> Document<'a> {
         let start = self.lines.get(i).map_or(0, |l| l.span.start);
         let col = self.text.get(start..offset).map_or(0, |s| s.chars().count());
         (i + 1, col + 1)
+    }
+}
+
+impl<'a> Document<'a> {
+    /// Analyses `text` whose paragraphs the caller knows, such as the blocks of a
+    /// Markdown article ([`crate::markdown::Markdown::document`]). `paragraphs` must be
+    /// sorted, disjoint spans within `text`. A line overlapping none of them counts as
+    /// blank; a line holding several (the cells of a table row) belongs to the first.
+    /// Tokens and sentences are as [`Document::new`] finds them. Linear in the length of
+    /// `text`.
+    #[must_use]
+    pub fn with_paragraphs(text: &'a str, paragraphs: &[Span]) -> Self {
+        let mut doc = Document::new(text);
+        let mut pi = 0;
+        for line in &mut doc.lines {
+            line.paragraph = None;
+            if line.span.slice(text).trim().is_empty() {
+                continue;
+            }
+            while pi < paragraphs.len() && paragraphs[pi].end <= line.span.start {
+                pi += 1;
+            }
+            if paragraphs.get(pi).is_some_and(|p| p.start < line.span.end) {
+                line.paragraph = Some(pi as u32);
+            }
+        }
+        let mut pi = 0;
+        for t in &mut doc.tokens {
+            while pi < paragraphs.len() && paragraphs[pi].end <= t.start {
+                pi += 1;
+            }
+            t.paragraph = match paragraphs.get(pi) {
+                Some(p) if p.start <= t.start => pi as u32,
+                _ => u32::MAX,
+            };
+        }
+        let (lines, tokens) = (&doc.lines, &doc.tokens);
+        let line_of = |offset: usize| lines.partition_point(|l| l.span.start <= offset).saturating_sub(1) as u32;
+        doc.paragraphs = paragraphs
+            .iter()
+            .map(|&span| Paragraph {
+                span,
+                first_line: line_of(span.start),
+                last_line: line_of(span.end.saturating_sub(1).max(span.start)),
+                tokens: (
+                    tokens.partition_point(|t| t.start < span.start) as u32,
+                    tokens.partition_point(|t| t.start < span.end) as u32,
+                ),
+            })
+            .collect();
+        doc
     }
 }
 
@@ -467,8 +518,8 @@ mod tests {
     #[test]
     fn social_tokens() {
         use TokenKind::*;
-        let k = kinds("wrote @CatQue7 #Seven pic.twitter.com/82cDWcYSd3. Mail a.b@c.org #1 C#");
-        assert!(k.contains(&("@CatQue7", Handle)));
+        let k = kinds("wrote @NewsDesk9 #Seven pic.twitter.com/82cDWcYSd3. Mail a.b@c.org #1 C#");
+        assert!(k.contains(&("@NewsDesk9", Handle)));
         assert!(k.contains(&("#Seven", Hashtag)));
         assert!(k.contains(&("pic.twitter.com/82cDWcYSd3", Url)));
         assert!(k.contains(&("a.b@c.org", Email)));
@@ -477,8 +528,8 @@ mod tests {
 
     #[test]
     fn truncated_status_url_keeps_ellipsis() {
-        let k = kinds("see twitter.com/_rapperjk/stat… now");
-        assert!(k.contains(&("twitter.com/_rapperjk/stat…", TokenKind::Url)));
+        let k = kinds("see twitter.com/_newsdesk/stat… now");
+        assert!(k.contains(&("twitter.com/_newsdesk/stat…", TokenKind::Url)));
     }
 
     #[test]
@@ -530,6 +581,20 @@ mod tests {
         let doc = Document::new("");
         assert_eq!(doc.lines().len(), 1);
         assert!(doc.tokens().is_empty() && doc.paragraphs().is_empty());
+    }
+
+    #[test]
+    fn given_paragraphs() {
+        // Two paragraphs on one line (table cells), one on the next, a blank line.
+        let text = "  a b   c d\ne f\n\n";
+        let doc = Document::with_paragraphs(text, &[Span::new(2, 5), Span::new(8, 11), Span::new(12, 15)]);
+        assert_eq!(doc.paragraphs().len(), 3);
+        let words: Vec<Vec<&str>> = (0..3).map(|i| doc.paragraph_tokens(i).iter().map(|t| t.text).collect()).collect();
+        assert_eq!(words, [vec!["a", "b"], vec!["c", "d"], vec!["e", "f"]]);
+        assert_eq!(doc.lines()[0].paragraph, Some(0));
+        assert_eq!(doc.lines()[1].paragraph, Some(2));
+        assert_eq!(doc.lines()[2].paragraph, None);
+        assert_eq!((doc.paragraphs()[2].first_line, doc.paragraphs()[2].last_line), (1, 1));
     }
 
     #[test]

@@ -24,6 +24,9 @@ pub enum ErrorKind {
     Pack,
     /// Occurs when an entity pack is malformed.
     EntityPack,
+    /// Occurs when a baseline file (`check --baseline`) is malformed or of another
+    /// version.
+    Baseline,
 }
 
 /// An error from loading configuration, packs or input. One pointer wide: the details
@@ -136,6 +139,7 @@ impl miette::Diagnostic for Error {
             ErrorKind::Config => "copydesk::config",
             ErrorKind::Pack => "copydesk::pack",
             ErrorKind::EntityPack => "copydesk::entities",
+            ErrorKind::Baseline => "copydesk::baseline",
         };
         Some(Box::new(code))
     }

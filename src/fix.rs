@@ -62,10 +62,16 @@ const MAX_ROUNDS: usize = 8;
 /// a few rounds); returns `None` when the text needs no fix.
 #[must_use]
 pub fn fix(linter: &Linter, text: &str) -> Option<Fixed> {
+    fix_as(linter, text, crate::InputKind::Text)
+}
+
+/// As [`fix`], reading `text` as `kind` (a Markdown file is fixed only in its prose).
+#[must_use]
+pub fn fix_as(linter: &Linter, text: &str, kind: crate::InputKind) -> Option<Fixed> {
     let mut current: Option<Fixed> = None;
     for _ in 0..MAX_ROUNDS {
         let source = current.as_ref().map_or(text, |f| f.text.as_str());
-        let Some(next) = apply(source, &linter.check(source)) else { break };
+        let Some(next) = apply(source, &linter.check_as(source, kind)) else { break };
         let applied = current.as_ref().map_or(0, |f| f.applied) + next.applied;
         current = Some(Fixed { text: next.text, applied });
     }

@@ -45,6 +45,13 @@
 //!
 //! [`fix::fix`] applies the rules' `auto` suggestions instead, as `copydesk check --fix`
 //! does.
+//! ## Markdown and suppression
+//!
+//! [`Linter::check_markdown`] lints only the prose of a Markdown article (no front
+//! matter, code, HTML or link targets; see [`markdown`]); [`Linter::check_as`] picks by
+//! [`InputKind`]. Findings a team accepts stay hidden through accept lists in the
+//! configuration and `<!-- copydesk-disable … -->` directives ([`suppress`]), or a
+//! baseline file ([`baseline`]); stale ones are reported as `unused-suppression`.
 //!
 //! ## How it fits together
 //!
@@ -54,6 +61,7 @@
 //! gazetteers) lives in `lints/` as TOML packs ([`pack`], [`entities`]), embedded at
 //! build time and extendable by users.
 
+pub mod baseline;
 pub mod batch;
 pub mod config;
 pub mod diagnostic;
@@ -61,6 +69,8 @@ pub mod document;
 pub mod entities;
 pub mod error;
 pub mod fix;
+pub mod lexicon;
+pub mod markdown;
 pub mod normalize;
 pub mod pack;
 pub mod registry;
@@ -68,6 +78,7 @@ pub mod render;
 pub mod rule;
 pub mod rules;
 pub mod span;
+pub mod suppress;
 
 pub use config::Config;
 pub use diagnostic::{Applicability, Diagnostic, Label, Severity, Suggestion};
@@ -77,10 +88,38 @@ pub use normalize::{normalize, NormalizeOptions, Normalized};
 pub use rule::{Family, Reporter, Rule, RuleMeta};
 pub use span::Span;
 
+/// What kind of text an input is: it decides which bytes are prose.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum InputKind {
+    /// Plain text: every byte is prose.
+    #[default]
+    Text,
+    /// Markdown: only prose is linted ([`markdown`]); front matter, code, HTML and link
+    /// targets are not.
+    Markdown,
+}
+
+impl InputKind {
+    /// The kind a file's name implies: `.md` and `.markdown` are Markdown, anything else
+    /// is text.
+    #[must_use]
+    pub fn from_path(path: &std::path::Path) -> Self {
+        match path.extension().and_then(|x| x.to_str()) {
+            Some(x) if x.eq_ignore_ascii_case("md") || x.eq_ignore_ascii_case("markdown") => InputKind::Markdown,
+            _ => InputKind::Text,
+        }
+    }
+}
+
 /// The rules to run, built once and shared: `Send + Sync`, so one linter serves many
 /// threads.
 pub struct Linter {
     rules: Vec<(Box<dyn Rule>, Severity)>,
+    accept: suppress::AcceptList,
+    /// Every code the configuration knows, for checking directives.
+    known: Vec<String>,
+    /// The severity of `unused-suppression`, or `None` when it is not selected.
+    unused: Option<Severity>,
 }
 
 impl Linter {
@@ -98,13 +137,64 @@ impl Linter {
     /// # Errors
     /// Returns a [`ErrorKind::Pack`] error when extra packs cannot be compiled together.
     pub fn from_config(config: &Config) -> Result<Self> {
-        Ok(Linter { rules: registry::build(config)? })
+        let unused = config.enabled(&suppress::META).then(|| config.severity_for(&suppress::META));
+        Ok(Linter {
+            rules: registry::build(config)?,
+            accept: suppress::AcceptList::from_config(config),
+            known: config.known_codes(),
+            unused,
+        })
     }
 
-    /// Lints `text`; diagnostics are sorted by position, then rule.
+    /// Lints plain `text`; diagnostics are sorted by position, then rule. Accept lists
+    /// and directives in HTML comments (see [`suppress`]) apply.
     #[must_use]
     pub fn check(&self, text: &str) -> Vec<Diagnostic> {
-        self.check_document(&Document::new(text))
+        let mut out = self.check_document(&Document::new(text));
+        self.apply_directives(suppress::Directives::scan(text), &mut out);
+        out
+    }
+
+    /// Lints a Markdown article: only its prose (see [`markdown`]). Spans point into
+    /// `text`; accept lists and directives in HTML comments apply.
+    ///
+    /// ```
+    /// let linter = copydesk::Linter::new();
+    /// let md = "---\ntitle: the the\n---\n\nSome `the the` code, then the the end.\n";
+    /// let found = linter.check_markdown(md);
+    /// assert_eq!(found.len(), 1);
+    /// assert_eq!(&md[found[0].span.start..found[0].span.end], "the the");
+    /// assert!(found[0].span.start > md.find("code").unwrap());
+    /// ```
+    #[must_use]
+    pub fn check_markdown(&self, text: &str) -> Vec<Diagnostic> {
+        let md = markdown::Markdown::parse(text);
+        let mut out = self.check_document(&md.document());
+        out.retain(|d| md.keeps(d.span) && text.is_char_boundary(d.span.start) && text.is_char_boundary(d.span.end));
+        self.apply_directives(suppress::Directives::from_comments(text, md.comments()), &mut out);
+        out
+    }
+
+    /// Lints `text` as `kind`: [`Linter::check`] or [`Linter::check_markdown`].
+    #[must_use]
+    pub fn check_as(&self, text: &str, kind: InputKind) -> Vec<Diagnostic> {
+        match kind {
+            InputKind::Text => self.check(text),
+            InputKind::Markdown => self.check_markdown(text),
+        }
+    }
+
+    /// Drops what `directives` suppress and adds `unused-suppression` findings.
+    fn apply_directives(&self, mut directives: suppress::Directives, out: &mut Vec<Diagnostic>) {
+        if directives.is_empty() {
+            return;
+        }
+        directives.apply(out);
+        if let Some(severity) = self.unused {
+            let ran: Vec<&str> = self.rules.iter().map(|(r, _)| r.meta().code.as_ref()).collect();
+            out.extend(directives.unused(&ran, &self.known, severity));
+            sort(out);
+        }
     }
 
     /// Lints raw bytes, which must be UTF-8 text.
@@ -124,16 +214,32 @@ impl Linter {
             let mut reporter = Reporter::new(rule.meta(), *severity, &mut out);
             rule.check(doc, &mut reporter);
         }
-        out.sort_by(|a, b| {
-            (a.span.start, &a.rule, a.span.end, &a.message).cmp(&(b.span.start, &b.rule, b.span.end, &b.message))
-        });
+        if !self.accept.is_empty() {
+            out.retain(|d| !self.accept.accepts(&d.rule, doc.text().get(d.span.start..d.span.end).unwrap_or("")));
+        }
+        sort(&mut out);
         out
     }
 
-    /// The metadata of the rules this linter runs.
+    /// The metadata of the rules this linter runs, then `unused-suppression` when it is
+    /// selected.
     pub fn rules(&self) -> impl Iterator<Item = &RuleMeta> {
-        self.rules.iter().map(|(r, _)| r.meta())
+        self.rules.iter().map(|(r, _)| r.meta()).chain(self.unused.map(|_| &suppress::META))
     }
+
+    /// The severity `unused-suppression` findings get, or `None` when that code is not
+    /// selected (for suppression layers outside the linter, such as a baseline).
+    #[must_use]
+    pub fn unused_suppression(&self) -> Option<Severity> {
+        self.unused
+    }
+}
+
+/// Sorts diagnostics by position, then rule: the order every output uses.
+fn sort(out: &mut [Diagnostic]) {
+    out.sort_by(|a, b| {
+        (a.span.start, &a.rule, a.span.end, &a.message).cmp(&(b.span.start, &b.rule, b.span.end, &b.message))
+    });
 }
 
 impl Default for Linter {

@@ -8,8 +8,9 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use copydesk::baseline::Baseline;
 use copydesk::render::{self, FileReport};
-use copydesk::{Config, Diagnostic, Error, Linter, Severity};
+use copydesk::{Config, Diagnostic, Error, InputKind, Linter, Severity};
 
 /// Lint scraped news articles: mangled names, run-together words, scrape debris,
 /// typography and Unicode damage.
@@ -22,7 +23,8 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Lint files, directories (recursively: .txt and .md) or `-` for standard input.
+    /// Lint files, directories (recursively: .txt, .md and .markdown) or `-` for standard
+    /// input. Markdown files (.md, .markdown) are linted as Markdown: prose only.
     Check(CheckArgs),
     /// List every rule: code, family, default severity, summary.
     Rules(ConfigArgs),
@@ -57,8 +59,14 @@ struct ConfigArgs {
 #[derive(clap::Args)]
 struct CheckArgs {
     /// Files, directories or `-` (standard input).
-    #[arg(required = true, value_name = "PATHS")]
+    #[arg(required_unless_present = "jsonl", value_name = "PATHS")]
     paths: Vec<PathBuf>,
+    /// Lint JSON Lines records from FILE (or `-`) instead of files: one result line per
+    /// record, in input order, in constant memory.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["paths", "fix", "diff", "baseline", "write_baseline"])]
+    jsonl: Option<PathBuf>,
+    #[command(flatten)]
+    records: RecordArgs,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,
@@ -79,6 +87,17 @@ struct CheckArgs {
     /// there is any).
     #[arg(long)]
     diff: bool,
+    /// Also print findings per rule and per file (to standard error for the json, sarif,
+    /// github and compact formats, so their output stays parseable).
+    #[arg(long)]
+    stats: bool,
+    /// Hide the findings recorded in this baseline file; its entries that match nothing
+    /// are reported as `unused-suppression`.
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+    /// Record every current finding in FILE as a baseline and print nothing else.
+    #[arg(long, value_name = "FILE", conflicts_with = "baseline")]
+    write_baseline: Option<PathBuf>,
     #[command(flatten)]
     config: ConfigArgs,
 }
@@ -91,6 +110,10 @@ enum Format {
     Json,
     /// `path:line:col: severity[rule]: message`.
     Compact,
+    /// SARIF 2.1.0, for code-scanning services.
+    Sarif,
+    /// GitHub Actions workflow commands: one annotation per finding.
+    Github,
 }
 
 fn parse_level(s: &str) -> Result<Severity, String> {
@@ -148,13 +171,17 @@ fn check(args: &CheckArgs) -> Result<ExitCode, Error> {
     config.ignore.extend(args.ignore.iter().cloned());
     let known = config.known_codes();
     for name in args.select.iter().chain(&args.ignore) {
-        let family = ["names", "words", "scrape", "typography", "unicode", "custom", "all"].contains(&name.as_str());
+        let family = ["names", "words", "scrape", "typography", "unicode", "custom", "suppression", "all"]
+            .contains(&name.as_str());
         if !family && !known.contains(name) {
             eprintln!("copydesk: unknown rule {name:?}; `copydesk rules` lists them");
             return Ok(ExitCode::from(2));
         }
     }
     let linter = Linter::from_config(&config)?;
+    if let Some(path) = &args.jsonl {
+        return check_jsonl(path, args, &linter);
+    }
     let fail_at = args.deny.unwrap_or(Severity::Error);
 
     let mut inputs = Vec::new();
@@ -164,12 +191,57 @@ fn check(args: &CheckArgs) -> Result<ExitCode, Error> {
     }
     let mut had_error = !errors.is_empty();
     errors.into_iter().for_each(report_error);
+    let baseline_file = args.baseline.as_ref().or(args.write_baseline.as_ref());
+    let base_dir = baseline_file.map(|p| p.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new(".")));
+    let mut baseline = match &args.baseline {
+        Some(path) => {
+            let source = std::fs::read_to_string(path).map_err(|e| Error::io(path, &e))?;
+            Some((Baseline::parse(path, &source)?, source))
+        }
+        None => None,
+    };
+    let mut written = Baseline::new();
+    let mut linted_keys = Vec::new();
     let mut results: Vec<(String, String, Vec<Diagnostic>)> = Vec::new();
     let mut fixes = FixReport::default();
-    for input in &inputs {
-        match read_input(input).and_then(|text| fix_input(args, &linter, input, text, &mut fixes)) {
-            Ok(text) => {
-                let diagnostics = linter.check(&text);
+    // Read, fix and lint on all cores; everything that depends on order (baseline,
+    // output) happens afterwards, in input order.
+    let lint_one = |input: &Input| -> Result<(String, Vec<Diagnostic>, FixReport), Error> {
+        let mut local = FixReport::default();
+        let text = read_input(input).and_then(|text| fix_input(args, &linter, input, text, &mut local))?;
+        let kind = match input {
+            Input::File(p) => InputKind::from_path(p),
+            Input::Stdin => InputKind::Text,
+        };
+        let diagnostics = linter.check_as(&text, kind);
+        Ok((text, diagnostics, local))
+    };
+    let linted: Vec<_> = if args.records.jobs == 1 {
+        inputs.iter().map(lint_one).collect()
+    } else {
+        use rayon::prelude::*;
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(args.records.jobs)
+            .build()
+            .map_err(|e| Error::io(Path::new("-"), &std::io::Error::other(e)))?;
+        pool.install(|| inputs.par_iter().map(lint_one).collect())
+    };
+    for (input, outcome) in inputs.iter().zip(linted) {
+        match outcome {
+            Ok((text, mut diagnostics, local)) => {
+                fixes.files += local.files;
+                fixes.fixes += local.fixes;
+                fixes.diff.push_str(&local.diff);
+                if let Some(dir) = base_dir {
+                    let key = baseline_key(input, dir);
+                    if let Some((b, _)) = &mut baseline {
+                        b.filter(&key, &text, &mut diagnostics);
+                    }
+                    if args.write_baseline.is_some() {
+                        written.add(&key, &text, &diagnostics);
+                    }
+                    linted_keys.push(key);
+                }
                 results.push((display(input), text, diagnostics));
             }
             Err(e) => {
@@ -183,6 +255,19 @@ fn check(args: &CheckArgs) -> Result<ExitCode, Error> {
             return Ok(code);
         }
     }
+    if let Some(path) = &args.write_baseline {
+        std::fs::write(path, written.to_json()).map_err(|e| Error::io(path, &e))?;
+        eprintln!("copydesk: recorded {} finding(s) in {}", written.entries().len(), path.display());
+        return Ok(ExitCode::from(if had_error { 2 } else { 0 }));
+    }
+    if let (Some((b, source)), Some(severity), Some(path)) = (baseline, linter.unused_suppression(), &args.baseline) {
+        let keys: Vec<&str> = linted_keys.iter().map(String::as_str).collect();
+        let ran: Vec<&str> = linter.rules().map(|m| m.code.as_ref()).collect();
+        let unused = b.unused(&keys, &ran, severity);
+        if !unused.is_empty() {
+            results.push((path.display().to_string(), source, unused));
+        }
+    }
     let reports: Vec<FileReport<'_>> =
         results.iter().map(|(path, source, diagnostics)| FileReport { path, source, diagnostics }).collect();
     let mut out = String::new();
@@ -192,6 +277,11 @@ fn check(args: &CheckArgs) -> Result<ExitCode, Error> {
             out.push('\n');
         }
         Format::Compact => reports.iter().for_each(|r| render::compact::render(r, &mut out)),
+        Format::Sarif => {
+            out = render::sarif::render(&reports, linter.rules());
+            out.push('\n');
+        }
+        Format::Github => reports.iter().for_each(|r| render::github::render(r, &mut out)),
         Format::Human => {
             let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stdout().is_terminal();
             let width = std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()).unwrap_or(100);
@@ -200,6 +290,14 @@ fn check(args: &CheckArgs) -> Result<ExitCode, Error> {
                 render::human::render(r, &handler, &mut out);
             }
             out.push_str(&summary(&results));
+        }
+    }
+    if args.stats {
+        let stats = render::stats::render(&reports);
+        if args.format == Format::Human {
+            out.push_str(&stats);
+        } else {
+            eprint!("{stats}");
         }
     }
     let mut stdout = std::io::stdout().lock();
@@ -264,10 +362,25 @@ fn collect(path: &Path, out: &mut Vec<Input>, errors: &mut Vec<Error>) {
     for entry in entries {
         if entry.is_dir() {
             collect(&entry, out, errors);
-        } else if entry.extension().is_some_and(|x| x == "txt" || x == "md") {
+        } else if entry.extension().is_some_and(|x| x == "txt" || x == "md" || x == "markdown") {
             out.push(Input::File(entry));
         }
     }
+}
+
+/// The key of `input` in a baseline: its path relative to the baseline file's folder
+/// `dir` (with `/` separators, `..` where needed), so a baseline written and read from
+/// different working directories matches; the path as given when it cannot be resolved.
+fn baseline_key(input: &Input, dir: &Path) -> String {
+    let Input::File(path) = input else { return "-".to_owned() };
+    let join = |parts: Vec<String>| parts.join("/");
+    let (Ok(file), Ok(dir)) = (std::fs::canonicalize(path), std::fs::canonicalize(dir)) else {
+        return join(path.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect());
+    };
+    let (f, d): (Vec<_>, Vec<_>) = (file.components().collect(), dir.components().collect());
+    let common = f.iter().zip(&d).take_while(|(a, b)| a == b).count();
+    let up = std::iter::repeat_n("..".to_owned(), d.len() - common);
+    join(up.chain(f[common..].iter().map(|c| c.as_os_str().to_string_lossy().into_owned())).collect())
 }
 
 fn read_input(input: &Input) -> Result<String, Error> {
@@ -311,6 +424,11 @@ struct NormalizeArgs {
     /// The file to normalise, or `-` for standard input.
     #[arg(default_value = "-", value_name = "FILE")]
     file: PathBuf,
+    /// Read FILE as JSON Lines and write each record back with its text field normalised.
+    #[arg(long, conflicts_with = "explain")]
+    jsonl: bool,
+    #[command(flatten)]
+    records: RecordArgs,
     /// List each change (step, original span, before → after) instead of printing the
     /// text.
     #[arg(long)]
@@ -344,6 +462,73 @@ struct NormalizeArgs {
     quotes: QuotesArg,
 }
 
+/// How JSON Lines records are read, and how many threads work on them.
+#[derive(clap::Args)]
+struct RecordArgs {
+    /// The field of a JSON Lines record that holds the article text.
+    #[arg(long, default_value = "text", value_name = "FIELD")]
+    text_field: String,
+    /// The field that names a record in the output (default: its line number).
+    #[arg(long, value_name = "FIELD")]
+    id_field: Option<String>,
+    /// Worker threads for files and records (default: all cores; 1 = single-threaded).
+    #[arg(long, short = 'j', value_name = "N", default_value_t = 0)]
+    jobs: usize,
+}
+
+impl RecordArgs {
+    fn options(&self) -> copydesk::batch::JsonlOptions {
+        copydesk::batch::JsonlOptions {
+            text_field: self.text_field.clone(),
+            id_field: self.id_field.clone(),
+            jobs: self.jobs,
+            ..copydesk::batch::JsonlOptions::default()
+        }
+    }
+}
+
+/// Opens `path` (or standard input for `-`) for buffered reading.
+fn open_reader(path: &Path) -> Result<Box<dyn std::io::BufRead>, Error> {
+    if path.as_os_str() == "-" {
+        return Ok(Box::new(std::io::BufReader::new(std::io::stdin().lock())));
+    }
+    let file = std::fs::File::open(path).map_err(|e| Error::io(path, &e))?;
+    Ok(Box::new(std::io::BufReader::with_capacity(1 << 20, file)))
+}
+
+/// Reports a JSON Lines run's malformed records; exit code 2 when there were any.
+fn finish_records(
+    path: &Path,
+    summary: &copydesk::batch::JsonlSummary,
+    result: std::io::Result<()>,
+) -> Option<ExitCode> {
+    if let Err(e) = result {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            eprintln!("copydesk: {}: {e}", path.display());
+            return Some(ExitCode::from(2));
+        }
+    }
+    for (line, message) in &summary.errors {
+        eprintln!("copydesk: {}:{line}: {message}", path.display());
+    }
+    if summary.malformed > summary.errors.len() {
+        eprintln!("copydesk: … {} malformed records in all", summary.malformed);
+    }
+    (summary.malformed > 0).then(|| ExitCode::from(2))
+}
+
+fn check_jsonl(path: &Path, args: &CheckArgs, linter: &Linter) -> Result<ExitCode, Error> {
+    let input = open_reader(path)?;
+    let stdout = std::io::BufWriter::with_capacity(1 << 20, std::io::stdout().lock());
+    let result = copydesk::batch::check_jsonl(linter, input, stdout, &args.records.options());
+    let summary = result.as_ref().cloned().unwrap_or_default();
+    if let Some(code) = finish_records(path, &summary, result.map(|_| ())) {
+        return Ok(code);
+    }
+    let fail_at = args.deny.unwrap_or(Severity::Error);
+    Ok(if summary.max_severity.is_some_and(|s| s >= fail_at) { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum FormArg {
     /// Leave the form as it is.
@@ -366,8 +551,6 @@ enum QuotesArg {
 
 fn normalize(args: &NormalizeArgs) -> Result<ExitCode, Error> {
     use copydesk::normalize::{Form, NormalizeOptions, Quotes};
-    let input = if args.file.as_os_str() == "-" { Input::Stdin } else { Input::File(args.file.clone()) };
-    let text = read_input(&input)?;
     let mut opts = NormalizeOptions::default();
     opts.html_entities = !args.no_entities;
     opts.mojibake = !args.no_mojibake;
@@ -386,6 +569,15 @@ fn normalize(args: &NormalizeArgs) -> Result<ExitCode, Error> {
         QuotesArg::Curl => Quotes::Curl,
         QuotesArg::Straighten => Quotes::Straighten,
     };
+    if args.jsonl {
+        let input = open_reader(&args.file)?;
+        let stdout = std::io::BufWriter::with_capacity(1 << 20, std::io::stdout().lock());
+        let result = copydesk::batch::normalize_jsonl(input, stdout, &args.records.options(), &opts);
+        let summary = result.as_ref().cloned().unwrap_or_default();
+        return Ok(finish_records(&args.file, &summary, result.map(|_| ())).unwrap_or(ExitCode::SUCCESS));
+    }
+    let input = if args.file.as_os_str() == "-" { Input::Stdin } else { Input::File(args.file.clone()) };
+    let text = read_input(&input)?;
     let normalized = copydesk::normalize(&text, &opts);
     let out = if args.explain {
         let mut loc = copydesk::render::Locator::new(&text);
@@ -435,7 +627,11 @@ fn fix_input(
     if !args.fix && !args.diff {
         return Ok(text);
     }
-    let Some(fixed) = copydesk::fix::fix(linter, &text) else { return Ok(text) };
+    let kind = match input {
+        Input::File(p) => InputKind::from_path(p),
+        Input::Stdin => InputKind::Text,
+    };
+    let Some(fixed) = copydesk::fix::fix_as(linter, &text, kind) else { return Ok(text) };
     let name = display(input);
     if args.diff {
         let diff = similar::TextDiff::from_lines(&text, &fixed.text);

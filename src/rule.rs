@@ -23,6 +23,8 @@ pub enum Family {
     Unicode,
     /// Rules defined by user packs.
     Custom,
+    /// Findings about suppressions themselves (`unused-suppression`).
+    Suppression,
 }
 
 impl Family {
@@ -36,6 +38,7 @@ impl Family {
             Family::Typography => "typography",
             Family::Unicode => "unicode",
             Family::Custom => "custom",
+            Family::Suppression => "suppression",
         }
     }
 }

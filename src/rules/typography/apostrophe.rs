@@ -140,7 +140,7 @@ mod tests {
 
     #[test]
     fn flags_wrong_apostrophes() {
-        let d = run("BTS‘s Jungkook isn’t here");
+        let d = run("BBC‘s editor isn’t here");
         assert_eq!(d.len(), 1);
         assert_eq!(d[0].span, Span::new(3, 6));
         assert_eq!(d[0].suggestions[0].replacement, "’");

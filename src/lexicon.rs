@@ -1,0 +1,577 @@
+//! The word-frequency lexicon: which words are English (or domain words, or names), how
+//! common each is, and the cheapest way to split a string of letters into words.
+//!
+//! The English part comes from `lints/lexicon/en.txt` and `extra.txt` (word and corpus
+//! count), embedded with `include_str!` and parsed once, at first use, into a shared
+//! hash map whose keys borrow from the embedded text. A [`Lexicon`] adds, per linter,
+//! the words of `lints/lexicon/domain.txt` and every token of every entity name and
+//! alias in the [`Gazetteer`], so a user's entity pack extends the vocabulary.
+//!
+//! Costs follow the unigram model of wordninja and SymSpell: `cost(w) = ln(TOTAL /
+//! count(w))`, and a segmentation's cost is the sum of its parts' costs. Domain words
+//! and names have no corpus count; they get [`DOMAIN_COUNT`]. `lints/lexicon/README.md`
+//! gives the sources, the licences and the reasoning behind every constant here.
+
+use once_cell::sync::Lazy;
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use crate::entities::Gazetteer;
+
+static EN: &str = include_str!("../lints/lexicon/en.txt");
+static EXTRA: &str = include_str!("../lints/lexicon/extra.txt");
+static DOMAIN: &str = include_str!("../lints/lexicon/domain.txt");
+static CAMEL_CASE: &str = include_str!("../lints/lexicon/camelcase.txt");
+
+/// The corpus count given to domain words and name tokens, which have none: about rank
+/// 22,000 of the English list, above rare words and below common function words.
+pub const DOMAIN_COUNT: f64 = 1_000_000.0;
+
+/// Words longer than this (in bytes) are never looked up or segmented; no English word
+/// is half as long, so such tokens are identifiers, URLs or noise.
+pub const MAX_WORD: usize = 64;
+
+/// The only two-letter words a segmentation may produce. Other two-letter entries of the
+/// list are mostly abbreviations (`pm`, `cd`, `st`, `de`, `la`) that would turn any
+/// unknown word into a plausible-looking split.
+const TWO_LETTER: &[&str] = &[
+    "am", "an", "as", "at", "be", "by", "do", "go", "he", "hi", "if", "in", "is", "it", "me", "my", "no", "of", "oh",
+    "ok", "on", "or", "ox", "so", "to", "up", "us", "we",
+];
+
+/// Whether `w` (any case) is one of the two-letter words a segmentation may produce.
+#[must_use]
+pub fn is_two_letter_word(w: &str) -> bool {
+    TWO_LETTER.iter().any(|t| t.eq_ignore_ascii_case(w))
+}
+
+/// Where a known word comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Source {
+    /// The English frequency list (`en.txt`, `extra.txt`).
+    English,
+    /// The domain word list (`domain.txt`).
+    Domain,
+    /// A token of an entity name or alias.
+    Name,
+}
+
+/// What the lexicon knows about one word.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct WordInfo {
+    /// `ln(TOTAL / count)`: lower is more common.
+    pub cost: f32,
+    /// 1 for the commonest English word; `u32::MAX` for domain words and names.
+    pub rank: u32,
+    /// Which list the word comes from.
+    pub source: Source,
+}
+
+impl WordInfo {
+    /// Whether the word is among the `n` most frequent English words.
+    #[must_use]
+    pub fn is_top(&self, n: u32) -> bool {
+        self.rank <= n
+    }
+
+    /// Whether the word is a domain word or a name token rather than general English.
+    #[must_use]
+    pub fn is_domain(&self) -> bool {
+        self.source != Source::English
+    }
+}
+
+/// One word of a segmentation: a byte range of the segmented word and what it is.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Part {
+    /// Byte offset of the part in the segmented word.
+    pub start: usize,
+    /// Byte offset one past the part.
+    pub end: usize,
+    /// The part's lexicon entry.
+    pub info: WordInfo,
+}
+
+/// The cheapest split of a word into known words.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Segmentation {
+    /// The parts, in order, covering the whole word.
+    pub parts: Vec<Part>,
+    /// The sum of the parts' costs.
+    pub cost: f32,
+}
+
+/// The embedded English list, parsed once.
+///
+/// Lookups run on every word token, so the table is laid out for the cache: words of up
+/// to 16 bytes (all but a few hundred) are keyed by their bytes packed into a `u128`,
+/// which hashes and compares without following a pointer into the text, and the most
+/// frequent words, which most tokens are, also sit in a small table that stays cached.
+struct English {
+    hot: FxHashMap<u128, WordInfo>,
+    short: FxHashMap<u128, WordInfo>,
+    long: FxHashMap<&'static [u8], WordInfo>,
+    total: f64,
+    max_len: usize,
+}
+
+/// How many of the most frequent words the small table holds (about 130 KB).
+const HOT: u32 = 4096;
+
+impl English {
+    fn get(&self, word: &[u8]) -> Option<&WordInfo> {
+        match pack(word) {
+            Some(key) => self.hot.get(&key).or_else(|| self.short.get(&key)),
+            None => self.long.get(word),
+        }
+    }
+}
+
+/// The bytes of a word of at most 16 bytes as one integer; words contain no NUL, so
+/// the zero padding keeps keys distinct.
+fn pack(b: &[u8]) -> Option<u128> {
+    if b.len() > 16 {
+        return None;
+    }
+    let mut buf = [0u8; 16];
+    buf[..b.len()].copy_from_slice(b);
+    Some(u128::from_le_bytes(buf))
+}
+
+static ENGLISH: Lazy<English> = Lazy::new(|| {
+    let mut counts: Vec<(&'static str, f64)> = Vec::with_capacity(85_000);
+    let mut seen: FxHashSet<&'static str> = FxHashSet::default();
+    for line in data_lines(EN).chain(data_lines(EXTRA)) {
+        let Some((word, count)) = line.split_once('\t') else { continue };
+        let Ok(count) = count.trim().parse::<u64>() else { continue };
+        // The first count seen wins (README: the files do not overlap, but stay safe).
+        if count > 0 && seen.insert(word) {
+            counts.push((word, count as f64));
+        }
+    }
+    counts.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+    let total: f64 = counts.iter().map(|c| c.1).sum();
+    let mut english = English {
+        hot: FxHashMap::default(),
+        short: FxHashMap::with_capacity_and_hasher(counts.len(), Default::default()),
+        long: FxHashMap::default(),
+        total,
+        max_len: 0,
+    };
+    for (i, (word, count)) in counts.into_iter().enumerate() {
+        english.max_len = english.max_len.max(word.len());
+        let info = WordInfo { cost: (total / count).ln() as f32, rank: i as u32 + 1, source: Source::English };
+        match pack(word.as_bytes()) {
+            Some(key) if info.rank <= HOT => {
+                english.hot.insert(key, info);
+            }
+            Some(key) => {
+                english.short.insert(key, info);
+            }
+            None => {
+                english.long.insert(word.as_bytes(), info);
+            }
+        }
+    }
+    english
+});
+
+static CAMEL: Lazy<FxHashSet<&'static str>> = Lazy::new(|| data_lines(CAMEL_CASE).collect());
+
+/// Lines of an embedded list that are neither comments nor blank, trimmed.
+fn data_lines(src: &'static str) -> impl Iterator<Item = &'static str> {
+    src.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// Whether `word` is a listed legitimate mixed-case word (`iPhone`, `PlayStation`,
+/// `GmbH`), exactly as written in `lints/lexicon/camelcase.txt`.
+#[must_use]
+pub fn is_camel_case(word: &str) -> bool {
+    CAMEL.contains(word)
+}
+
+/// The English vocabulary extended with domain words and entity-name tokens.
+///
+/// Cheap to query from many threads; build one per linter (the entity packs vary).
+#[derive(Debug)]
+pub struct Lexicon {
+    /// Domain words and name tokens that the English list lacks.
+    extra: FxHashMap<Box<[u8]>, Source>,
+    /// Cost of a domain word or name.
+    domain_cost: f32,
+    /// Length of the longest word, bounding the segmentation's inner loop.
+    max_len: usize,
+}
+
+impl Lexicon {
+    /// English plus `domain.txt`, without names.
+    #[must_use]
+    pub fn english() -> Self {
+        Lexicon::with_names(std::iter::empty())
+    }
+
+    /// English plus `domain.txt` plus every token of every name and alias in
+    /// `gazetteer`: entity names are lowercased and split on anything not a letter
+    /// ("Lana Del Rey" gives `lana`, `del` and `rey`).
+    #[must_use]
+    pub fn new(gazetteer: &Gazetteer) -> Self {
+        Lexicon::with_names(gazetteer.entities().iter().flat_map(|e| e.spellings()))
+    }
+
+    /// English plus `domain.txt` plus the tokens of `names`.
+    pub fn with_names<'n>(names: impl IntoIterator<Item = &'n str>) -> Self {
+        let english = &*ENGLISH;
+        let mut lex = Lexicon {
+            extra: FxHashMap::default(),
+            domain_cost: (english.total / DOMAIN_COUNT).ln() as f32,
+            max_len: english.max_len,
+        };
+        for word in data_lines(DOMAIN) {
+            lex.add(word, Source::Domain);
+        }
+        for name in names {
+            for token in name.split(|c: char| !c.is_alphabetic()) {
+                lex.add(&token.to_lowercase(), Source::Name);
+            }
+        }
+        lex
+    }
+
+    /// Adds a lowercase ASCII word unless English already has it.
+    fn add(&mut self, word: &str, source: Source) {
+        if word.is_empty() || word.len() > MAX_WORD || !word.bytes().all(|b| b.is_ascii_lowercase()) {
+            return;
+        }
+        if ENGLISH.get(word.as_bytes()).is_some() || self.extra.contains_key(word.as_bytes()) {
+            return;
+        }
+        self.max_len = self.max_len.max(word.len());
+        self.extra.insert(word.as_bytes().into(), source);
+    }
+
+    /// The entry for `lower`, which must already be lowercase.
+    #[must_use]
+    pub fn get(&self, lower: &str) -> Option<WordInfo> {
+        self.get_bytes(lower.as_bytes())
+    }
+
+    /// [`Lexicon::get`] on bytes: the hot path works on stack buffers, never on `str`s
+    /// it would have to validate.
+    fn get_bytes(&self, lower: &[u8]) -> Option<WordInfo> {
+        if let Some(info) = ENGLISH.get(lower) {
+            return Some(*info);
+        }
+        if self.extra.is_empty() {
+            return None;
+        }
+        self.extra.get(lower).map(|&source| WordInfo { cost: self.domain_cost, rank: u32::MAX, source })
+    }
+
+    /// Whether `word` is known, allowing for case, a possessive (`’s`, `'s`, `s’`),
+    /// plurals and the common inflections (`-s`, `-es`, `-ies`, `-ed`, `-ing`, `-er`,
+    /// `-est`, `-ly`, with a doubled final consonant or a dropped `e`). Words that are
+    /// not ASCII letters and apostrophes, or longer than [`MAX_WORD`], are unknown.
+    ///
+    /// Allocation-free: the word is lowercased into a stack buffer.
+    #[must_use]
+    pub fn knows(&self, word: &str) -> bool {
+        let mut buf = [0u8; MAX_WORD];
+        let Some(lower) = lowercase_into(word, &mut buf) else { return false };
+        let base = strip_possessive(lower);
+        self.get_bytes(base).is_some() || self.inflected(base)
+    }
+
+    /// [`Lexicon::knows`] for a word already in lowercase ASCII letters, as most tokens
+    /// are: no copy at all.
+    #[must_use]
+    pub fn knows_lowercase(&self, lower: &str) -> bool {
+        let b = lower.as_bytes();
+        self.get_bytes(b).is_some() || self.inflected(b)
+    }
+
+    /// Whether `lower` is an inflection of a known word.
+    fn inflected(&self, w: &[u8]) -> bool {
+        let known = |stem: &[u8], tail: &str| self.with_tail(stem, tail);
+        let ends = |s: &str| w.len() > s.len() + 1 && w.ends_with(s.as_bytes());
+        let cut = |n: usize| &w[..w.len() - n];
+        // Plurals and third person: cats, boxes, cities.
+        (ends("s") && known(cut(1), ""))
+            || (ends("es") && known(cut(2), ""))
+            || (ends("ies") && known(cut(3), "y"))
+            // Past tense: walked, baked, carried, stopped.
+            || (ends("ed") && (known(cut(2), "") || known(cut(1), "") || doubled(cut(2)).is_some_and(|s| known(s, ""))))
+            || (ends("ied") && known(cut(3), "y"))
+            // Participles: walking, baking, stopping.
+            || (ends("ing") && (known(cut(3), "") || known(cut(3), "e") || doubled(cut(3)).is_some_and(|s| known(s, ""))))
+            // Comparatives and superlatives: taller, nicer, bigger, happiest.
+            || (ends("er") && (known(cut(2), "") || known(cut(1), "") || doubled(cut(2)).is_some_and(|s| known(s, ""))))
+            || (ends("est") && (known(cut(3), "") || known(cut(2), "") || doubled(cut(3)).is_some_and(|s| known(s, ""))))
+            || (ends("ier") && known(cut(3), "y"))
+            || (ends("iest") && known(cut(4), "y"))
+            // Adverbs: quickly, happily.
+            || (ends("ly") && known(cut(2), ""))
+            || (ends("ily") && known(cut(3), "y"))
+    }
+
+    /// Whether `stem + tail` is a known word (`tail` is at most a letter).
+    fn with_tail(&self, stem: &[u8], tail: &str) -> bool {
+        if stem.len() < 2 {
+            return false;
+        }
+        if tail.is_empty() {
+            return self.get_bytes(stem).is_some();
+        }
+        let mut buf = [0u8; MAX_WORD + 1];
+        let n = stem.len() + tail.len();
+        if n > buf.len() {
+            return false;
+        }
+        buf[..stem.len()].copy_from_slice(stem);
+        buf[stem.len()..n].copy_from_slice(tail.as_bytes());
+        self.get_bytes(&buf[..n]).is_some()
+    }
+
+    /// Whether lowercase `word` becomes a known English word by inserting one letter or
+    /// swapping two adjacent ones: the signature of a typo ("reseach", "progam",
+    /// "appelas"). At most `27 · len` lookups, allocation-free.
+    #[must_use]
+    pub fn is_typo_of_known(&self, word: &str) -> bool {
+        let w = word.as_bytes();
+        let n = w.len();
+        if !(4..MAX_WORD).contains(&n) || !w.iter().all(u8::is_ascii_lowercase) {
+            return false;
+        }
+        let english = |b: &[u8]| ENGLISH.get(b).is_some();
+        let mut buf = [0u8; MAX_WORD];
+        for i in 0..=n {
+            buf[..i].copy_from_slice(&w[..i]);
+            buf[i + 1..=n].copy_from_slice(&w[i..]);
+            for c in b'a'..=b'z' {
+                buf[i] = c;
+                if english(&buf[..=n]) {
+                    return true;
+                }
+            }
+        }
+        buf[..n].copy_from_slice(w);
+        for i in 1..n {
+            if w[i] == w[i - 1] {
+                continue;
+            }
+            buf.swap(i - 1, i);
+            if english(&buf[..n]) {
+                return true;
+            }
+            buf.swap(i - 1, i);
+        }
+        false
+    }
+
+    /// The cheapest split of `word` (ASCII letters, any case) into known words, or `None`
+    /// when there is none or the word is not ASCII letters.
+    ///
+    /// Dynamic programming over end positions, as wordninja does: `best[i]` is the
+    /// cheapest cost of `word[..i]`. Parts of one letter are forbidden except `a`, and
+    /// `i` where the word has a capital `I`; two-letter parts must be common words
+    /// (`TWO_LETTER`). There is no per-part penalty: it would join `as a` into `asa`.
+    /// Runs in `O(len · longest word)` lookups.
+    #[must_use]
+    pub fn segment(&self, word: &str) -> Option<Segmentation> {
+        let n = word.len();
+        if n == 0 || n > MAX_WORD || !word.bytes().all(|b| b.is_ascii_alphabetic()) {
+            return None;
+        }
+        let mut buf = [0u8; MAX_WORD];
+        buf[..n].copy_from_slice(word.as_bytes());
+        buf[..n].make_ascii_lowercase();
+        let lower = std::str::from_utf8(&buf[..n]).ok()?;
+        let original = word.as_bytes();
+        let mut best = [f32::INFINITY; MAX_WORD + 1];
+        let mut back = [0u8; MAX_WORD + 1];
+        best[0] = 0.0;
+        for end in 1..=n {
+            for start in end.saturating_sub(self.max_len)..end {
+                if !best[start].is_finite() {
+                    continue;
+                }
+                let part = &lower[start..end];
+                let allowed = match part.len() {
+                    1 => part == "a" || (part == "i" && original[start] == b'I'),
+                    2 => TWO_LETTER.contains(&part),
+                    _ => true,
+                };
+                if !allowed {
+                    continue;
+                }
+                let Some(info) = self.get(part) else { continue };
+                let cost = best[start] + info.cost;
+                if cost < best[end] {
+                    best[end] = cost;
+                    back[end] = start as u8;
+                }
+            }
+        }
+        if !best[n].is_finite() {
+            return None;
+        }
+        let mut parts = Vec::new();
+        let mut end = n;
+        while end > 0 {
+            let start = back[end] as usize;
+            let info = self.get(&lower[start..end])?;
+            parts.push(Part { start, end, info });
+            end = start;
+        }
+        parts.reverse();
+        Some(Segmentation { parts, cost: best[n] })
+    }
+}
+
+/// Lowercases ASCII `word` into `buf`, mapping typographic apostrophes to `'`; `None`
+/// when the word has any other non-ASCII character or does not fit.
+fn lowercase_into<'b>(word: &str, buf: &'b mut [u8; MAX_WORD]) -> Option<&'b [u8]> {
+    if word.is_ascii() {
+        // The common case: one copy and a vectorisable lowercase.
+        let out = buf.get_mut(..word.len())?;
+        out.copy_from_slice(word.as_bytes());
+        out.make_ascii_lowercase();
+        return Some(out);
+    }
+    let mut n = 0;
+    for c in word.chars() {
+        let b = match c {
+            '’' | 'ʼ' => b'\'',
+            c if c.is_ascii() => c.to_ascii_lowercase() as u8,
+            _ => return None,
+        };
+        *buf.get_mut(n)? = b;
+        n += 1;
+    }
+    Some(&buf[..n])
+}
+
+/// `w` without a final `'s` or the `'` of a plural possessive (`players'`).
+fn strip_possessive(w: &[u8]) -> &[u8] {
+    if let Some(base) = w.strip_suffix(b"'s") {
+        return base;
+    }
+    if w.ends_with(b"s'") {
+        return &w[..w.len() - 1];
+    }
+    w
+}
+
+/// `stopp` → `stop`: the stem without a doubled final consonant, if it has one.
+fn doubled(b: &[u8]) -> Option<&[u8]> {
+    let n = b.len();
+    (n >= 3 && b[n - 1] == b[n - 2] && !matches!(b[n - 1], b'a' | b'e' | b'i' | b'o' | b'u' | b's' | b'l'))
+        .then(|| &b[..n - 1])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(lex: &Lexicon, w: &str) -> Option<String> {
+        let s = lex.segment(w)?;
+        Some(s.parts.iter().map(|p| &w[p.start..p.end]).collect::<Vec<_>>().join(" "))
+    }
+
+    #[test]
+    fn common_words_are_cheap_and_ranked() {
+        let lex = Lexicon::english();
+        let the = lex.get("the").unwrap();
+        assert_eq!(the.rank, 1);
+        assert!(the.cost < 4.0);
+        let rare = lex.get("syzygy").unwrap();
+        assert!(rare.cost > the.cost + 10.0);
+        assert!(lex.get("Syzygy").is_none(), "get takes lowercase");
+        // Extra words and domain words are in.
+        assert_eq!(lex.get("livestream").unwrap().source, Source::English);
+        assert_eq!(lex.get("kpop").unwrap().source, Source::Domain);
+    }
+
+    #[test]
+    fn knows_case_possessives_plurals_and_inflections() {
+        let lex = Lexicon::english();
+        for w in [
+            "The",
+            "NEVERTHELESS",
+            "magazine’s",
+            "players'",
+            "cities",
+            "boxes",
+            "walked",
+            "baked",
+            "carried",
+            "stopping",
+            "making",
+            "happier",
+            "quickly",
+            "happily",
+            "don't",
+            "don’t",
+            "notwithstanding",
+            "therein",
+        ] {
+            assert!(lex.knows(w), "{w}");
+        }
+        for w in ["", "reportwas", "hesaid", "café", "a".repeat(100).as_str(), "x-y"] {
+            assert!(!lex.knows(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn names_and_domain_words_extend_the_vocabulary() {
+        let lex = Lexicon::with_names(["Zorblax Quenford", "Mx-Threp"]);
+        assert!(lex.knows("Zorblax") && lex.knows("quenford") && lex.knows("threp"));
+        assert_eq!(lex.get("zorblax").unwrap().source, Source::Name);
+        assert!(lex.get("zorblax").unwrap().is_domain());
+        assert!(!Lexicon::english().knows("Zorblax"));
+        assert_eq!(split(&lex, "itzorblax").as_deref(), Some("it zorblax"));
+    }
+
+    #[test]
+    fn segments_joined_words() {
+        let lex = Lexicon::english();
+        assert_eq!(split(&lex, "reportwas").as_deref(), Some("report was"));
+        assert_eq!(split(&lex, "Gazettewhere").as_deref(), Some("Gazette where"));
+        assert_eq!(split(&lex, "toprevent").as_deref(), Some("to prevent"));
+        assert_eq!(split(&lex, "inthemorning").as_deref(), Some("in the morning"));
+        assert_eq!(split(&lex, "seriously").as_deref(), Some("seriously"));
+        let s = lex.segment("hesaid").unwrap();
+        assert_eq!(s.parts.len(), 2);
+        assert!(s.parts[0].info.is_top(1000) && s.parts[1].info.is_top(1000));
+    }
+
+    #[test]
+    fn single_letters_and_rare_two_letter_parts_are_refused() {
+        let lex = Lexicon::english();
+        // Never `start o`; `i` only where the text has a capital I.
+        let with_o = Lexicon::with_names(["O"]);
+        assert!(with_o.get("o").is_some());
+        assert!(with_o.segment("pointo").is_none());
+        assert!(split(&lex, "wheni").is_none());
+        assert_eq!(split(&lex, "whenI").as_deref(), Some("when I"));
+        assert!(split(&lex, "stpm").is_none(), "st and pm are not allowed parts");
+        assert!(lex.segment("").is_none());
+        assert!(lex.segment("naïve").is_none());
+        assert!(lex.segment(&"ab".repeat(40)).is_none());
+    }
+
+    #[test]
+    fn typos_are_one_insertion_or_swap_from_a_word() {
+        let lex = Lexicon::english();
+        for typo in ["reseach", "progam", "appelas", "marrage", "everthing"] {
+            assert!(lex.is_typo_of_known(typo), "{typo}");
+        }
+        for join in ["reportwas", "hesaid", "filethat", "willmean", "toprevent", "Abc", "ab"] {
+            assert!(!lex.is_typo_of_known(join), "{join}");
+        }
+    }
+
+    #[test]
+    fn camel_case_list() {
+        assert!(is_camel_case("iPhone") && is_camel_case("PlayStation"));
+        assert!(!is_camel_case("iphone"));
+    }
+}
