@@ -418,15 +418,15 @@ impl Matcher {
         self.report_spans(doc, out);
     }
 
-    /// As [`Matcher::report`], returning the spans reported, in report order, so a rule
-    /// that adds checks of its own can skip what the pack already found.
-    pub fn report_spans(&self, doc: &Document<'_>, out: &mut Reporter<'_>) -> Vec<Span> {
-        let mut taken: Vec<Span> = Vec::new();
+    /// As [`Matcher::report`], returning each span reported with its entry, in report
+    /// order, so a rule that adds checks of its own can build on what the pack found.
+    pub fn report_spans<'e>(&'e self, doc: &Document<'_>, out: &mut Reporter<'_>) -> Vec<(Span, &'e Entry)> {
+        let mut taken: Vec<(Span, &'e Entry)> = Vec::new();
         self.run(doc, |hit| {
-            if taken.iter().any(|s| s.overlaps(hit.span)) {
+            if taken.iter().any(|(s, _)| s.overlaps(hit.span)) {
                 return;
             }
-            taken.push(hit.span);
+            taken.push((hit.span, hit.entry));
             let matched = doc.slice(hit.span);
             let replacement = hit.replacement.map(|r| match_case(matched, r));
             let message = hit

@@ -2,8 +2,8 @@
 //!
 //! Two layers: the `boilerplate` entries of every pack (phrases and line patterns), then
 //! structural checks whose data lives in `lints/structure/boilerplate.toml`: a line of
-//! hashtags, and a related-article headline in the tail of the article after a line the
-//! packs report. A line the packs already report is not reported again.
+//! hashtags, and a related-article headline after a teaser line the packs report. A
+//! line the packs already report is not reported again.
 
 use once_cell::sync::Lazy;
 use serde::Deserialize;
@@ -28,9 +28,10 @@ declare_rule! {
     /// Two shapes are checked in code, with their data in
     /// `lints/structure/boilerplate.toml`: a line of three or more #hashtags and little
     /// else (the tag cloud under an article), and a Title Case line without final
-    /// punctuation at the end of the article after a reported line such as a teaser
-    /// ("Check out more … in the article below!"): the headline of a related-article
-    /// link. A headline in the body, or one not preceded by reported chrome, passes.
+    /// punctuation after a teaser line ("Check out more … in the article below!",
+    /// "Related:"), with only blank lines, chrome or more headlines between: the
+    /// headline of a related-article link. A headline in the body, one after other
+    /// chrome (an "Advertisement" line) or after a line of prose, passes.
     ///
     /// ## Why it matters
     /// Published or stored with the article, chrome reads as part of the story and
@@ -76,6 +77,7 @@ struct HashtagLine {
 #[derive(Deserialize)]
 #[serde(rename_all = "kebab-case", deny_unknown_fields)]
 struct Headline {
+    after: Vec<String>,
     min_words: usize,
     max_words: usize,
     min_capitalised: f64,
@@ -151,13 +153,16 @@ impl Rule for Boilerplate {
 
     fn check(&self, doc: &Document<'_>, out: &mut Reporter<'_>) {
         let lines = doc.lines();
-        // Lines the packs report from their first character on: whole lines of chrome.
+        // Lines the packs report from their first character on: whole lines of chrome,
+        // and which of them introduce linked articles (teasers).
         let mut chrome = vec![false; lines.len()];
-        for span in self.matcher.report_spans(doc, out) {
+        let mut teaser = vec![false; lines.len()];
+        for (span, entry) in self.matcher.report_spans(doc, out) {
             let i = doc.line_index(span.start);
             let (off, _) = trim_line(doc.line_text(i));
             if lines[i].span.start + off == span.start {
                 chrome[i] = true;
+                teaser[i] = STRUCTURE.headline.after.contains(&entry.id);
             }
         }
         // Hashtag lines, one pass over the tokens grouped by line.
@@ -178,25 +183,21 @@ impl Rule for Boilerplate {
             out.report(span, format!("a line of {n} hashtags left from the page's tag list"))
                 .suggest("", Applicability::Maybe);
         }
-        // The tail: trailing lines that are chrome or headline-shaped.
-        let mut tail = lines.len();
-        for i in (0..lines.len()).rev() {
+        // Headlines in the block after a teaser: the block runs over blank lines, chrome
+        // and headline-shaped lines, and ends at the first line of anything else.
+        let mut in_block = false;
+        for (i, line) in lines.iter().enumerate() {
             let text = doc.line_text(i);
-            if text.trim().is_empty() || chrome[i] || is_headline(text, line_tokens(doc, i)) {
-                tail = i;
+            if teaser[i] {
+                in_block = true;
                 continue;
             }
-            break;
-        }
-        let mut after_chrome = false;
-        for (i, line) in lines.iter().enumerate().skip(tail) {
-            let text = doc.line_text(i);
-            if chrome[i] {
-                after_chrome = true;
+            // Blank lines and chrome neither open nor close a block.
+            if !in_block || chrome[i] || text.trim().is_empty() {
                 continue;
             }
-            // Blank, or a headline-shaped line with no chrome before it (the article's own).
-            if text.trim().is_empty() || !after_chrome {
+            if !is_headline(text, line_tokens(doc, i)) {
+                in_block = false;
                 continue;
             }
             let (off, trimmed) = trim_line(text);
@@ -205,7 +206,7 @@ impl Rule for Boilerplate {
             out.report_with(
                 out.severity().min(Severity::Warning),
                 span,
-                "related-article headline left after a teaser at the end of the article",
+                "related-article headline left after a teaser",
             )
             .suggest("", Applicability::Maybe);
         }
@@ -220,12 +221,20 @@ mod tests {
 
     const PACK: &str = r#"
 [[rule]]
-id = "teaser"
+id = "below-teaser"
 code = "boilerplate"
 kind = "phrase"
 scope = "line"
-phrases = ["read more below", "leave a comment"]
+phrases = ["read more below"]
 message = "teaser"
+
+[[rule]]
+id = "comment-prompt"
+code = "boilerplate"
+kind = "phrase"
+scope = "line"
+phrases = ["leave a comment", "advertisement"]
+message = "prompt"
 "#;
 
     fn run(text: &str) -> Vec<(String, Severity)> {
@@ -264,11 +273,20 @@ message = "teaser"
     }
 
     #[test]
-    fn headlines_in_the_body_or_before_chrome_pass() {
+    fn headlines_in_the_body_or_after_other_chrome_pass() {
         let text = "Title Of The Article Here\n\nBody text.\n\nA Heading In The Body\n\nMore text.\n\nLeave a Comment";
+        assert_eq!(run(text).len(), 1);
+        let text = "Body text.\n\nAdvertisement\n\nA Heading In The Body\n\nMore text.";
         assert_eq!(run(text).len(), 1);
         let text = "Body text.\n\nRead more below\n\nThe article goes on normally after it.\n\nLast Line Title Case";
         assert_eq!(run(text).len(), 1);
+    }
+
+    #[test]
+    fn a_paragraph_after_the_links_does_not_hide_them() {
+        let text = "Body.\n\nRead more below\n\nStar Spills On What Comes Next\n\nThe Band Plans A World Tour\n\nA new paragraph says the budget was met.";
+        let found: Vec<String> = run(text).into_iter().map(|(t, _)| t).collect();
+        assert_eq!(found, ["Read more below", "Star Spills On What Comes Next", "The Band Plans A World Tour"]);
     }
 
     #[test]
