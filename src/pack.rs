@@ -459,12 +459,18 @@ impl Matcher {
     /// Runs the matcher and reports each hit through `out`, skipping hits that overlap
     /// an earlier one.
     pub fn report(&self, doc: &Document<'_>, out: &mut Reporter<'_>) {
-        let mut taken: Vec<Span> = Vec::new();
+        self.report_spans(doc, out);
+    }
+
+    /// As [`Matcher::report`], returning each span reported with its entry, in report
+    /// order, so a rule that adds checks of its own can build on what the pack found.
+    pub fn report_spans<'e>(&'e self, doc: &Document<'_>, out: &mut Reporter<'_>) -> Vec<(Span, &'e Entry)> {
+        let mut taken: Vec<(Span, &'e Entry)> = Vec::new();
         self.run(doc, |hit| {
-            if taken.iter().any(|s| s.overlaps(hit.span)) {
+            if taken.iter().any(|(s, _)| s.overlaps(hit.span)) {
                 return;
             }
-            taken.push(hit.span);
+            taken.push((hit.span, hit.entry));
             let matched = doc.slice(hit.span);
             let replacement = hit.replacement.map(|r| match_case(matched, r));
             let message = hit
@@ -478,6 +484,7 @@ impl Matcher {
                 d.suggest(r, Applicability::Maybe);
             }
         });
+        taken
     }
 }
 

@@ -26,6 +26,7 @@ mod embedded {
 pub const BUILTIN: &[&str] = &[
     "apostrophe",
     "boilerplate",
+    "duplicate-passage",
     "embed-residue",
     "invisible-char",
     "leaked-metadata",
@@ -134,6 +135,7 @@ pub fn build_all(res: &Resources<'_>) -> Result<Vec<Box<dyn Rule>>> {
     let mut all: Vec<Box<dyn Rule>> = vec![
         Box::new(rules::typography::apostrophe::Apostrophe::new()),
         Box::new(rules::scrape::boilerplate::Boilerplate::new(res)?),
+        Box::new(rules::scrape::duplicate_passage::DuplicatePassage::new()),
         Box::new(rules::scrape::embed_residue::EmbedResidue::new(res)?),
         Box::new(rules::unicode::invisible_char::InvisibleChar::new()),
         Box::new(rules::scrape::leaked_metadata::LeakedMetadata::new(res)?),

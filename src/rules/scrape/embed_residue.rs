@@ -19,10 +19,10 @@ declare_rule! {
     /// ## Why it matters
     /// An embed renders as a card on the page; flattened to text it becomes noise in the
     /// middle of the article. Severity **error**: residue is certain and visible. A
-    /// handle mentioned in running prose ("wrote @CatQue7 in response") is not residue.
+    /// handle mentioned in running prose ("wrote @somefan in response") is not residue.
     ///
     /// ## Example
-    /// `… a giant pop star #JungKook pic.twitter.com/1tKR3sFJ4g` → remove the link
+    /// `… the best show of the year #Music pic.twitter.com/Ab12Cd34Ef` → remove the link
     pub struct EmbedResidue {
         matcher: Matcher,
     }

@@ -1,0 +1,770 @@
+//! `duplicate-passage`: the same run of eight or more words twice in one document.
+//!
+//! Linear in the number of words: every word is hashed once (case-folded, punctuation
+//! stripped), a polynomial rolling hash gives each 8-word shingle a fingerprint, and a
+//! hash map remembers where each fingerprint first occurred. A repeat is verified word
+//! by word (so a hash collision never reports), extended to its maximal length, and the
+//! scan jumps past it, so no word is compared more than a constant number of times on
+//! average. There is no comparison of sentences against each other.
+
+use std::collections::hash_map::Entry;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use crate::declare_rule;
+use crate::document::{Token, TokenKind};
+use crate::rule::{Reporter, Rule, RuleMeta};
+use crate::{Applicability, Document, Severity, Span};
+
+/// Words a passage needs to count as duplicated.
+pub const MIN_WORDS: usize = 8;
+
+/// Distinct words the first [`MIN_WORDS`] words of a passage need: fewer means a chant
+/// or refrain ("ha ha ha …", "let it be, let it be …"), not copied text.
+const MIN_DISTINCT: usize = 5;
+
+/// Words from which a repeat counts wherever its copies start and end. Shorter repeats
+/// must be set off from the text around them (see [`DuplicatePassage`]'s docs).
+const LONG_WORDS: usize = 20;
+
+/// Words from which one copy set off at each end is enough.
+const MEDIUM_WORDS: usize = 12;
+
+/// How far back to look for an opening quotation mark on the line of a copy.
+const QUOTE_LOOKBACK: usize = 4096;
+
+declare_rule! {
+    /// ## What it flags
+    /// A passage of eight or more words that occurs twice in the document, compared
+    /// case-insensitively with punctuation ignored: the text of an embedded post kept
+    /// once from the quote and once from the card, a paragraph the scraper captured
+    /// twice. Copies may sit on one line, and either copy may be cut short or glued to
+    /// a neighbouring word ("…the best songto play all summer"). The later copy is reported,
+    /// with a label on the earlier one.
+    ///
+    /// Writers reuse phrases ("the best song of the last 25 years"), so a short repeat
+    /// counts only when it is a unit of its own: a repeat of 8–11 words must be set off
+    /// at both ends in both copies, and one of 12–19 words at each end in at least one
+    /// copy. A copy is set off where a line, sentence or document begins or ends, at a
+    /// glued word, an ellipsis, or a link, handle, hashtag or emoji (embed debris around
+    /// it). A repeat may be trimmed by up to three words at either end to stand apart
+    /// (it often runs on over a common word). From 20 words on, every repeat counts.
+    ///
+    /// Not flagged: repeats shorter than eight words (refrains, repeated attribution
+    /// lines such as "– Name of Group", short pull-quotes), chants whose words are
+    /// mostly the same ("ha ha ha …"), and attribution lines of any length that start
+    /// with a dash.
+    ///
+    /// ## Why it matters
+    /// Readers meet the same sentences twice, and summaries and word counts are skewed.
+    /// Severity **warning**: an article can repeat a passage on purpose, so a person
+    /// should judge. When both copies sit inside quotation marks the finding is graded
+    /// **info**: a writer quoting the same words twice is usually deliberate.
+    ///
+    /// The suggestion deletes the later copy, offered only when that copy starts and
+    /// ends at a sentence or line boundary (or at a word the scraper glued on), and
+    /// always to be confirmed (`maybe`).
+    ///
+    /// ## Example
+    /// `… achieve itThe pop star thanked every fan who voted, streamed and shared.` after
+    /// an earlier `The pop star thanked every fan who voted, streamed and shared.` → the
+    /// second copy is flagged; delete it.
+    pub struct DuplicatePassage;
+    META = "duplicate-passage", Scrape, Warning, "the same passage of eight or more words twice";
+}
+
+impl DuplicatePassage {
+    /// The rule (it holds no data).
+    #[must_use]
+    pub fn new() -> Self {
+        DuplicatePassage
+    }
+}
+
+impl Default for DuplicatePassage {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// A maximal repeat: `len` words at `earlier` recur at `later` (word indices).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Run {
+    earlier: usize,
+    later: usize,
+    len: usize,
+}
+
+/// The characters a word is compared by: letters and digits, lower-cased.
+fn folded(word: &str) -> impl Iterator<Item = char> + '_ {
+    word.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase)
+}
+
+/// Finishes a 64-bit hash so that every output bit depends on every input bit
+/// (MurmurHash3's `fmix64`).
+const fn fmix(mut x: u64) -> u64 {
+    x ^= x >> 33;
+    x = x.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    x ^= x >> 33;
+    x = x.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    x ^ (x >> 33)
+}
+
+/// FNV-1a over the folded characters of `word`, finished with [`fmix`]. Allocates
+/// nothing; ASCII words skip the Unicode case mapping.
+fn word_hash(word: &str) -> u64 {
+    const PRIME: u64 = 0x0000_0100_0000_01b3;
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    if word.is_ascii() {
+        for b in word.bytes().filter(u8::is_ascii_alphanumeric) {
+            h = (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(PRIME);
+        }
+    } else {
+        for c in folded(word) {
+            h = (h ^ u64::from(c)).wrapping_mul(PRIME);
+        }
+    }
+    fmix(h)
+}
+
+/// A hasher for keys that are already hashes: one mixing step, no byte loop.
+#[derive(Default)]
+struct PrehashedHasher(u64);
+
+impl Hasher for PrehashedHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = fmix(self.0 ^ u64::from(b));
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = fmix(self.0 ^ n);
+    }
+}
+
+type ShingleMap = HashMap<u64, u32, BuildHasherDefault<PrehashedHasher>>;
+
+/// Base of the rolling shingle hash (odd, so multiplication is invertible mod 2^64).
+const BASE: u64 = 0x9e37_79b9_7f4a_7c15;
+
+/// Calls `f(p, fingerprint)` for every [`MIN_WORDS`]-word shingle in order, the
+/// shingle at `p` covering words `p..p + MIN_WORDS`. A polynomial rolling hash: one
+/// multiply-add per word.
+fn for_each_shingle(hashes: &[u64], mut f: impl FnMut(usize, u64)) {
+    if hashes.len() < MIN_WORDS {
+        return;
+    }
+    let top = (1..MIN_WORDS).fold(1u64, |p, _| p.wrapping_mul(BASE));
+    let mut h = hashes[..MIN_WORDS].iter().fold(0u64, |h, &w| h.wrapping_mul(BASE).wrapping_add(w));
+    f(0, h);
+    for p in 1..=hashes.len() - MIN_WORDS {
+        h = h.wrapping_sub(hashes[p - 1].wrapping_mul(top)).wrapping_mul(BASE).wrapping_add(hashes[p + MIN_WORDS - 1]);
+        f(p, h);
+    }
+}
+
+/// Shingles per partition: small enough that a partition's map stays in cache.
+const PARTITION: usize = 4096;
+
+/// Working memory of one search, kept per thread and reused from document to document.
+///
+/// A long document needs a few hundred bytes of scratch per word. Allocators hand small
+/// blocks back to the next caller but map large ones fresh from the system each time,
+/// and the page faults of fresh memory would make a 50 MB document cost several times
+/// more per MB than an article; reusing the buffers makes both cost the same. What is
+/// kept is bounded by the largest document a thread has checked.
+#[derive(Default)]
+struct Scratch {
+    /// Token index of every word.
+    words: Vec<u32>,
+    /// Hash of every word's folded form.
+    hashes: Vec<u64>,
+    /// Per shingle: one plus the position where its fingerprint first occurred, or 0.
+    first: Vec<u32>,
+    /// Fingerprint and position of every shingle, one list per partition.
+    parts: Vec<Vec<(u64, u32)>>,
+    /// The map of one partition.
+    map: ShingleMap,
+}
+
+thread_local! {
+    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::default();
+}
+
+impl Scratch {
+    /// Fills `words` and `hashes` from the document's word and number tokens.
+    fn load(&mut self, tokens: &[Token<'_>]) {
+        self.words.clear();
+        self.hashes.clear();
+        for (i, t) in tokens.iter().enumerate() {
+            if matches!(t.kind, TokenKind::Word | TokenKind::Number) {
+                self.words.push(i as u32);
+                self.hashes.push(word_hash(t.text));
+            }
+        }
+    }
+
+    /// Fills `first`: for every shingle, one plus the position where its fingerprint
+    /// first occurred, or 0 for a first occurrence.
+    ///
+    /// One hash map over a long document is a cache miss per word, which would make
+    /// time per MB grow with the document. So shingles are first split by the top bits
+    /// of their fingerprint (a bucket sort, which keeps text order within a part), and
+    /// each part, a few thousand shingles, gets a map of its own that fits in cache.
+    fn first_occurrences(&mut self) {
+        let m = (self.hashes.len() + 1).saturating_sub(MIN_WORDS);
+        let bits = (m / PARTITION).checked_ilog2().map_or(0, |b| (b + 1).min(16));
+        let part = |h: u64| if bits == 0 { 0 } else { (h >> (64 - bits)) as usize };
+        let Scratch { hashes, first, parts, map, .. } = self;
+        first.clear();
+        first.resize(m, 0);
+        // Distribute (fingerprint, position) over the parts, in text order. The lists
+        // keep their capacity from one document to the next.
+        parts.resize_with(1 << bits, Vec::new);
+        parts.truncate(1 << bits);
+        parts.iter_mut().for_each(Vec::clear);
+        for_each_shingle(hashes, |p, h| parts[part(h)].push((h, p as u32)));
+        for list in parts.iter() {
+            map.clear();
+            for &(h, p) in list {
+                match map.entry(h) {
+                    Entry::Vacant(v) => {
+                        v.insert(p);
+                    }
+                    Entry::Occupied(o) => first[p as usize] = *o.get() + 1,
+                }
+            }
+        }
+    }
+}
+
+/// What to do with a maximal repeat found by [`find_runs`].
+enum Verdict {
+    /// Report it (as trimmed here) and continue after it.
+    Keep(Run),
+    /// Do not report it, and continue after it: no part of it will do either (a chant).
+    Skip,
+    /// Do not report it, and try the next position: a copy may start inside it.
+    Next,
+}
+
+/// Finds repeats of at least [`MIN_WORDS`] words from `first` (see
+/// [`Scratch::first_occurrences`]) and keeps those `judge` keeps, later copies in text
+/// order and never overlapping each other. `same(a, b)` says whether words `a` and `b`
+/// are equal; fingerprints only nominate candidates.
+///
+/// Linear: a kept or skipped repeat is jumped over, so its words are extended over
+/// once; after `Next` the scan moves one word on, which `judge` only answers for
+/// repeats shorter than [`LONG_WORDS`], so each position costs a bounded extension.
+fn find_runs(
+    n: usize,
+    first: &[u32],
+    same: impl Fn(usize, usize) -> bool,
+    mut judge: impl FnMut(Run) -> Verdict,
+) -> Vec<Run> {
+    let mut runs = Vec::new();
+    // Positions before `free` lie inside a repeat already dealt with.
+    let mut free = 0usize;
+    for (p, &j) in first.iter().enumerate() {
+        // A first occurrence, or inside a repeat already dealt with.
+        if j == 0 || p < free {
+            continue;
+        }
+        let j = j as usize - 1;
+        // A shingle overlapping its own earlier occurrence is a periodic repetition
+        // ("a b a b a b …"), not a copied passage.
+        if j + MIN_WORDS > p {
+            continue;
+        }
+        // A hash collision: the words differ.
+        if !(0..MIN_WORDS).all(|d| same(j + d, p + d)) {
+            continue;
+        }
+        let mut len = MIN_WORDS;
+        while p + len < n && j + len < p && same(j + len, p + len) {
+            len += 1;
+        }
+        match judge(Run { earlier: j, later: p, len }) {
+            Verdict::Keep(run) => {
+                runs.push(run);
+                free = p + len;
+            }
+            Verdict::Skip => free = p + len,
+            Verdict::Next => {}
+        }
+    }
+    runs
+}
+
+/// Whether the first [`MIN_WORDS`] word hashes have at least [`MIN_DISTINCT`] values.
+fn varied(hashes: &[u64]) -> bool {
+    let head = &hashes[..MIN_WORDS.min(hashes.len())];
+    let distinct = head.iter().enumerate().filter(|(i, h)| !head[..*i].contains(h)).count();
+    distinct >= MIN_DISTINCT
+}
+
+/// The byte offset in `longer` where a proper suffix folding to the same characters as
+/// `shorter` begins: `longer` = "songto", `shorter` = "to" → 4.
+fn glued_suffix(longer: &str, shorter: &str) -> Option<usize> {
+    // Most neighbours are not longer than each other: answer those without allocating.
+    if folded(longer).count() <= folded(shorter).count() {
+        return None;
+    }
+    let tail: Vec<char> = folded(shorter).collect();
+    let chars: Vec<(usize, char)> = longer
+        .char_indices()
+        .filter(|(_, c)| c.is_alphanumeric())
+        .flat_map(|(i, c)| c.to_lowercase().map(move |l| (i, l)))
+        .collect();
+    if tail.is_empty() || chars.len() <= tail.len() {
+        return None;
+    }
+    let cut = chars.len() - tail.len();
+    if !chars[cut..].iter().map(|&(_, c)| c).eq(tail.iter().copied()) {
+        return None;
+    }
+    let at = chars[cut].0;
+    // The cut must fall between characters: a lower-case letter folding to two never splits.
+    (chars[cut - 1].0 < at && glue_plausible(longer, at, tail.len())).then_some(at)
+}
+
+/// The byte offset in `longer` where a proper prefix folding to the same characters as
+/// `shorter` ends: `longer` = "starIf", `shorter` = "star" → 4.
+fn glued_prefix(longer: &str, shorter: &str) -> Option<usize> {
+    if folded(longer).count() <= folded(shorter).count() {
+        return None;
+    }
+    let head: Vec<char> = folded(shorter).collect();
+    let mut taken = 0;
+    let mut end = None;
+    for (i, c) in longer.char_indices() {
+        if taken == head.len() {
+            if c.is_alphanumeric() {
+                end = Some(i);
+            }
+            break;
+        }
+        if !c.is_alphanumeric() {
+            continue;
+        }
+        for l in c.to_lowercase() {
+            if head.get(taken) != Some(&l) {
+                return None;
+            }
+            taken += 1;
+        }
+    }
+    let at = end?;
+    glue_plausible(longer, at, head.len()).then_some(at)
+}
+
+/// Whether splitting `word` at byte `at` looks like a scraper's join rather than a
+/// coincidence of spelling: a lower-to-upper case change there ("itThe"), or a fragment
+/// of at least two letters.
+fn glue_plausible(word: &str, at: usize, fragment: usize) -> bool {
+    let before = word[..at].chars().next_back();
+    let after = word[at..].chars().next();
+    let case_change = before.is_some_and(char::is_lowercase) && after.is_some_and(char::is_uppercase);
+    case_change || fragment >= 2
+}
+
+/// Whether byte `at` of `text` lies inside a quotation opened earlier on its line.
+fn inside_quotation(text: &str, at: usize) -> bool {
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let mut from = line_start.max(at.saturating_sub(QUOTE_LOOKBACK));
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let (mut curly, mut straight, mut guillemets) = (0i32, 0u32, 0i32);
+    for c in text[from..at].chars() {
+        match c {
+            '“' => curly += 1,
+            '”' => curly -= 1,
+            '"' => straight += 1,
+            '«' => guillemets += 1,
+            '»' => guillemets -= 1,
+            _ => {}
+        }
+    }
+    curly > 0 || straight % 2 == 1 || guillemets > 0
+}
+
+/// Whether the copy at `span` can be deleted without leaving a broken sentence: it
+/// begins a line or sentence (or a glued word) and ends one.
+fn deletable(text: &str, span: Span, glued_start: bool, glued_end: bool) -> bool {
+    let is_end = |c: char| matches!(c, '.' | '!' | '?' | '…' | '”' | '"' | '’');
+    let before = text[..span.start].trim_end_matches([' ', '\t']);
+    let starts = glued_start || before.is_empty() || before.ends_with('\n') || before.ends_with(is_end);
+    // Only spaces up to the end of the line (looking no further than the spaces, so a
+    // long line is not rescanned for every copy on it).
+    let after = text[span.end..].trim_start_matches([' ', '\t', '\r']);
+    let line_ends = after.is_empty() || after.starts_with('\n');
+    let ends = glued_end || line_ends || text[..span.end].ends_with(is_end);
+    starts && ends
+}
+
+impl Rule for DuplicatePassage {
+    fn meta(&self) -> &RuleMeta {
+        &META
+    }
+
+    fn check(&self, doc: &Document<'_>, out: &mut Reporter<'_>) {
+        SCRATCH.with(|cell| match cell.try_borrow_mut() {
+            Ok(mut scratch) => check_with(doc, out, &mut scratch),
+            // Unreachable (a check never runs inside another), but never worth a panic.
+            Err(_) => check_with(doc, out, &mut Scratch::default()),
+        });
+    }
+}
+
+/// The rule's body, with working memory.
+fn check_with(doc: &Document<'_>, out: &mut Reporter<'_>, scratch: &mut Scratch) {
+    let tokens = doc.tokens();
+    scratch.load(tokens);
+    scratch.first_occurrences();
+    let Scratch { words, hashes, first, .. } = &*scratch;
+    let word = |i: usize| &tokens[words[i] as usize];
+    let same = |a: usize, b: usize| hashes[a] == hashes[b] && folded(word(a).text).eq(folded(word(b).text));
+    let judge = |run: Run| {
+        let Run { later, len, .. } = run;
+        // A chant or refrain, not copied text.
+        if !varied(&hashes[later..later + len]) {
+            return Verdict::Skip;
+        }
+        // A repeated attribution line ("– Name, Title"), however long.
+        if is_attribution(doc, word(later), word(later + len - 1)) {
+            return Verdict::Skip;
+        }
+        // Phrase reuse inside sentences, not a copied unit; a copy may still start
+        // further on (`as_unit` keeps every repeat of `LONG_WORDS` or more).
+        as_unit(doc, words, run).map_or(Verdict::Next, Verdict::Keep)
+    };
+    let runs = find_runs(hashes.len(), first, same, judge);
+    let text = doc.text();
+    for run in runs {
+        let Run { earlier, later, len } = run;
+        let mut first = Span::new(word(earlier).start, word(earlier + len - 1).end());
+        let mut copy = Span::new(word(later).start, word(later + len - 1).end());
+        let (mut glued_start, mut glued_end) = (false, false);
+        // Extend over a word the scraper glued to either copy's start ("songto").
+        if earlier > 0 {
+            let (e, l) = (word(earlier - 1), word(later - 1));
+            if let Some(at) = glued_suffix(l.text, e.text) {
+                copy.start = l.start + at;
+                first.start = e.start;
+                glued_start = true;
+            } else if let Some(at) = glued_suffix(e.text, l.text) {
+                first.start = e.start + at;
+                copy.start = l.start;
+            }
+        }
+        // … and to either copy's end ("starIf"), else over equal closing punctuation.
+        if later + len < words.len() && earlier + len < later {
+            let (e, l) = (word(earlier + len), word(later + len));
+            if let Some(at) = glued_prefix(l.text, e.text) {
+                copy.end = l.start + at;
+                first.end = e.end();
+                glued_end = true;
+            } else if let Some(at) = glued_prefix(e.text, l.text) {
+                first.end = e.start + at;
+                copy.end = l.end();
+            } else {
+                copy.end = extend_punct(tokens, words[later + len - 1], words[earlier + len - 1], copy.end);
+            }
+        } else {
+            copy.end = extend_punct(tokens, words[later + len - 1], words[earlier + len - 1], copy.end);
+        }
+        let (line, _) = doc.line_col(first.start);
+        let d = if inside_quotation(text, first.start) && inside_quotation(text, copy.start) {
+            out.report_with(
+                Severity::Info,
+                copy,
+                format!("this quotation of {len} words already appears on line {line}"),
+            )
+        } else {
+            out.report(copy, format!("this passage of {len} words already appears on line {line}"))
+        };
+        d.label(first, "first copy");
+        if deletable(text, copy, glued_start, glued_end) {
+            d.suggest("", Applicability::Maybe);
+        }
+    }
+}
+
+/// Words a repeat may be trimmed by at either end to make it stand apart: a maximal
+/// repeat often runs on over a common word ("… this week. The" and "… this week, the").
+const MAX_TRIM: usize = 3;
+
+/// The repeat, trimmed by up to [`MAX_TRIM`] words at either end, as a unit of its own
+/// rather than a phrase two sentences share (see the rule's docs for the thresholds);
+/// `None` when no trimming makes it one.
+fn as_unit(doc: &Document<'_>, words: &[u32], run: Run) -> Option<Run> {
+    if run.len >= LONG_WORDS {
+        return Some(run);
+    }
+    for cut_start in 0..=MAX_TRIM {
+        for cut_end in 0..=MAX_TRIM {
+            let Some(len) = run.len.checked_sub(cut_start + cut_end).filter(|&l| l >= MIN_WORDS) else { break };
+            let trimmed = Run { earlier: run.earlier + cut_start, later: run.later + cut_start, len };
+            if stands_apart(doc, words, trimmed) {
+                return Some(trimmed);
+            }
+        }
+    }
+    None
+}
+
+/// Whether the repeat is a unit of its own rather than a phrase two sentences share.
+fn stands_apart(doc: &Document<'_>, words: &[u32], run: Run) -> bool {
+    let Run { earlier, later, len } = run;
+    let tokens = doc.tokens();
+    let tok = |w: usize| words[w] as usize;
+    let starts = [set_off_before(tokens, tok(earlier)), set_off_before(tokens, tok(later))];
+    let ends = [set_off_after(tokens, tok(earlier + len - 1)), set_off_after(tokens, tok(later + len - 1))];
+    // A word glued to either copy marks the edge of a scraped block.
+    let glue_start = earlier > 0 && {
+        let (e, l) = (tokens[tok(earlier - 1)].text, tokens[tok(later - 1)].text);
+        glued_suffix(l, e).is_some() || glued_suffix(e, l).is_some()
+    };
+    let glue_end = later + len < words.len() && earlier + len < later && {
+        let (e, l) = (tokens[tok(earlier + len)].text, tokens[tok(later + len)].text);
+        glued_prefix(l, e).is_some() || glued_prefix(e, l).is_some()
+    };
+    let start_ok = glue_start || if len >= MEDIUM_WORDS { starts[0] || starts[1] } else { starts[0] && starts[1] };
+    let end_ok = glue_end || if len >= MEDIUM_WORDS { ends[0] || ends[1] } else { ends[0] && ends[1] };
+    start_ok && end_ok
+}
+
+/// Whether the word at token `t` begins a unit: the document, a line or a sentence
+/// or quotation starts there, or embed debris or an ellipsis precedes it.
+fn set_off_before(tokens: &[Token<'_>], t: usize) -> bool {
+    let Some(p) = t.checked_sub(1).map(|i| &tokens[i]) else { return true };
+    p.line != tokens[t].line
+        || boundary_kind(p.kind)
+        || (p.kind == TokenKind::Punct
+            && matches!(p.text, "." | "!" | "?" | "…" | "|" | "•" | "“" | "\"" | "‘" | "'" | "(" | "[" | "«"))
+}
+
+/// Whether the word at token `t` ends a unit: the document, a line or a sentence ends
+/// there, a quotation closes, or embed debris or an ellipsis follows it.
+fn set_off_after(tokens: &[Token<'_>], t: usize) -> bool {
+    let Some(n) = tokens.get(t + 1) else { return true };
+    n.line != tokens[t].line
+        || boundary_kind(n.kind)
+        || (n.kind == TokenKind::Punct
+            && matches!(n.text, "." | "!" | "?" | "…" | "|" | "•" | "”" | "\"" | "’" | "'" | ")" | "]" | "»"))
+}
+
+/// Tokens that embeds leave around a copied block: links, handles, hashtags, emoji.
+fn boundary_kind(kind: TokenKind) -> bool {
+    matches!(kind, TokenKind::Url | TokenKind::Handle | TokenKind::Hashtag | TokenKind::Emoji)
+}
+
+/// Whether the words `from..=to` lie on one line that begins with a dash.
+fn is_attribution(doc: &Document<'_>, from: &Token<'_>, to: &Token<'_>) -> bool {
+    from.line == to.line && doc.line_text(from.line as usize).trim_start().starts_with(['-', '–', '—', '―', '~'])
+}
+
+/// Moves `end` over the punctuation right after token `later_last` while it matches the
+/// punctuation after token `earlier_last` ("NEXT!" and "NEXT!").
+fn extend_punct(tokens: &[Token<'_>], later_last: u32, earlier_last: u32, mut end: usize) -> usize {
+    let (mut a, mut b) = (earlier_last as usize + 1, later_last as usize + 1);
+    while let (Some(e), Some(l)) = (tokens.get(a), tokens.get(b)) {
+        let adjacent = l.start == end;
+        if !adjacent || l.kind != TokenKind::Punct || e.kind != TokenKind::Punct || e.text != l.text {
+            break;
+        }
+        end = l.end();
+        a += 1;
+        b += 1;
+    }
+    end
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Diagnostic;
+
+    fn run(text: &str) -> Vec<Diagnostic> {
+        let mut v = Vec::new();
+        DuplicatePassage.check(&Document::new(text), &mut Reporter::new(&META, Severity::Warning, &mut v));
+        v
+    }
+
+    fn spans(text: &str) -> Vec<(&str, &str)> {
+        run(text)
+            .iter()
+            .map(|d| (&text[d.span.start..d.span.end], &text[d.labels[0].span.start..d.labels[0].span.end]))
+            .collect()
+    }
+
+    const P: &str = "the quick brown fox jumps over the lazy dog near our river bank";
+
+    #[test]
+    fn finds_a_repeat_across_lines_with_case_and_punctuation_changes() {
+        let text = format!("Intro words here. {P}.\n\nOther words. The Quick, brown FOX jumps over the lazy dog near our river-bank.\n");
+        let found = run(&text);
+        assert_eq!(found.len(), 1);
+        let d = &found[0];
+        assert_eq!(
+            &text[d.span.start..d.span.end],
+            "The Quick, brown FOX jumps over the lazy dog near our river-bank."
+        );
+        assert_eq!(&text[d.labels[0].span.start..d.labels[0].span.end], P);
+        assert!(d.message.contains("line 1"));
+        assert_eq!(d.severity, Severity::Warning);
+        assert_eq!(d.suggestions[0].replacement, "");
+    }
+
+    #[test]
+    fn two_copies_on_one_line_with_glued_words() {
+        let text = format!("Start {P} and then more text follows, as you can achieve itThe quick brown fox jumps over the lazy dog near our river bank");
+        assert_eq!(spans(&text), [("The quick brown fox jumps over the lazy dog near our river bank", P)]);
+        let text =
+            format!("x {P}. Later a great starthe quick brown fox jumps over the lazy dog near our riverbankIf so");
+        let found = spans(&text);
+        assert_eq!(found[0].0, "the quick brown fox jumps over the lazy dog near our river");
+    }
+
+    #[test]
+    fn truncated_copies_are_found() {
+        let text =
+            format!("Yes, {P} today.\n\nmore words … quick brown fox jumps over the lazy dog near our river bank…");
+        let copy = "quick brown fox jumps over the lazy dog near our river bank";
+        assert_eq!(spans(&text), [(copy, copy)]);
+        let text = format!("Yes, {P} today.\n\nthe quick brown fox jumps over the lazy dog near our river…");
+        let copy = "the quick brown fox jumps over the lazy dog near our river";
+        assert_eq!(spans(&text), [(copy, copy)]);
+    }
+
+    #[test]
+    fn shared_phrases_inside_sentences_pass() {
+        // Eight to eleven shared words inside running sentences: phrase reuse.
+        let text = "Critics called it the best song of the last 25 years on Monday.\n\nFans said it was not the best song of the last 25 years at all.";
+        assert!(run(text).is_empty());
+        // The same words as whole sentences are a repeat.
+        let text =
+            "It was the best song of the last 25 years. Fans agreed.\n\nNo. It was the best song of the last 25 years!";
+        assert_eq!(run(text).len(), 1);
+        // Twelve or more: one copy set off at each end is enough.
+        let text = format!("Yes, {P} today.\n\n{P}!");
+        assert_eq!(run(&text).len(), 1);
+        let text = format!("Yes, {P} today.\n\nAnd {P} again.");
+        assert!(run(&text).is_empty());
+    }
+
+    #[test]
+    fn short_repeats_chants_and_attributions_pass() {
+        assert!(run("one two three four five six seven. one two three four five six seven.").is_empty());
+        let chant = "ha ".repeat(200);
+        assert!(run(&chant).is_empty());
+        let refrain = "let it be, let it be, ".repeat(10);
+        assert!(run(&refrain).is_empty());
+        let attribution = "Quote one.\n– Jane Smith, head of research at the national institute\nQuote two.\n– Jane Smith, head of research at the national institute\n";
+        assert!(run(attribution).is_empty());
+    }
+
+    #[test]
+    fn a_repeat_running_on_over_a_common_word_is_trimmed() {
+        let text = format!("{P}, the label said.\n\nNext: {P}\nThe council met.");
+        assert_eq!(spans(&text), [(P, P)]);
+    }
+
+    #[test]
+    fn a_third_copy_points_at_the_first() {
+        let text = format!("{P}. {P}. {P}.");
+        let found = run(&text);
+        assert_eq!(found.len(), 2);
+        assert!(found.iter().all(|d| d.labels[0].span.start == 0));
+    }
+
+    #[test]
+    fn quoted_twice_is_info_and_mid_sentence_copies_get_no_suggestion() {
+        let text = format!("She said: “{P}.”\n\nLater: “{P},” she said.");
+        assert_eq!(run(&text)[0].severity, Severity::Info);
+        let text = format!("A {P} and then some more words to read b.\n\nC {P} and then some more words to read d.");
+        let found = run(&text);
+        assert_eq!(found.len(), 1);
+        assert!(found[0].suggestions.is_empty());
+    }
+
+    #[test]
+    fn hash_collisions_never_report() {
+        // Equal hashes but different words: `same` rejects every candidate.
+        let mut scratch = Scratch { hashes: vec![7u64; 40], ..Scratch::default() };
+        scratch.first_occurrences();
+        assert!(find_runs(40, &scratch.first, |_, _| false, Verdict::Keep).is_empty());
+        let runs = find_runs(40, &scratch.first, |_, _| true, Verdict::Keep);
+        assert!(runs.iter().all(|r| r.earlier + r.len <= r.later));
+    }
+
+    #[test]
+    fn partitioned_first_occurrences_match_a_plain_map() {
+        let mut x = 0x2545_f491_4f6c_dd1du64;
+        let hashes: Vec<u64> = (0..50_000)
+            .map(|_| {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                // Few distinct words, so that many shingles repeat an earlier one.
+                fmix(x % 2)
+            })
+            .collect();
+        let mut shingles = Vec::new();
+        for_each_shingle(&hashes, |_, h| shingles.push(h));
+        let mut plain = HashMap::new();
+        let expected: Vec<u32> =
+            shingles.iter().enumerate().map(|(p, h)| *plain.entry(*h).or_insert(p as u32)).collect();
+        let mut scratch = Scratch { hashes, ..Scratch::default() };
+        scratch.first_occurrences();
+        let got = scratch.first;
+        assert_eq!(got.len(), expected.len());
+        assert!(got.iter().filter(|&&g| g > 0).count() > 40_000);
+        for (p, (&g, &e)) in got.iter().zip(&expected).enumerate() {
+            assert_eq!(if g == 0 { p as u32 } else { g - 1 }, e);
+        }
+    }
+
+    #[test]
+    fn many_copies_on_one_long_line() {
+        // Distinct 12-word sentences, each twice, all on one line: every copy is found,
+        // and nothing rescans the line per copy (this would take minutes if it did).
+        let mut text = String::new();
+        for i in 0..3000 {
+            let s = format!("Item {i} was sold at the market for a fair price today. ");
+            text.push_str(&s);
+            text.push_str(&s);
+        }
+        assert_eq!(run(&text).len(), 3000);
+    }
+
+    #[test]
+    fn glue_helpers() {
+        assert_eq!(glued_suffix("songto", "to"), Some(4));
+        assert_eq!(glued_suffix("itThe", "the"), Some(2));
+        assert_eq!(glued_suffix("to", "to"), None);
+        assert_eq!(glued_suffix("sofa", "a"), None);
+        assert_eq!(glued_prefix("starIf", "star"), Some(4));
+        assert_eq!(glued_prefix("star", "star"), None);
+        assert_eq!(glued_prefix("İstanbul", "i"), None);
+    }
+
+    #[test]
+    fn odd_input_does_not_panic() {
+        for text in [
+            "",
+            " ",
+            "\u{feff}",
+            "é ".repeat(30).as_str(),
+            "İ İ İ İ İ İ İ İ İ a b c d e f g İ İ İ İ İ İ İ İ İ a b c d e f g",
+        ] {
+            let _ = run(text);
+        }
+    }
+}
