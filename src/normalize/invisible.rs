@@ -181,13 +181,7 @@ mod tests {
     use super::*;
 
     fn fix(t: &str) -> String {
-        let mut v = Vec::new();
-        edits(t, &mut v);
-        let mut out = t.to_owned();
-        for e in v.iter().rev() {
-            out.replace_range(e.span.start..e.span.end, &e.replacement);
-        }
-        out
+        crate::normalize::apply_step(t, edits)
     }
 
     #[test]

@@ -65,6 +65,18 @@ impl Edit {
     }
 }
 
+/// Applies one step's edits to `text`, for the steps' unit tests.
+#[cfg(test)]
+pub(crate) fn apply_step(text: &str, step: impl Fn(&str, &mut Vec<Edit>)) -> String {
+    let mut edits = Vec::new();
+    step(text, &mut edits);
+    let mut out = text.to_owned();
+    for e in edits.iter().rev() {
+        out.replace_range(e.span.start..e.span.end, &e.replacement);
+    }
+    out
+}
+
 /// A normalisation step, in pipeline order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
