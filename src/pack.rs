@@ -269,8 +269,8 @@ impl Pack {
 
 /// Checks a pattern's syntax without compiling it: compiling every alternative once
 /// here and again in the matcher's sets doubled start-up time.
-fn check_syntax(src: &str) -> std::result::Result<(), regex_syntax::Error> {
-    regex_syntax::ParserBuilder::new().build().parse(src).map(drop)
+fn check_syntax(src: &str) -> std::result::Result<(), String> {
+    regex_syntax::ParserBuilder::new().build().parse(src).map(drop).map_err(|e| e.to_string())
 }
 
 fn is_kebab(s: &str) -> bool {
