@@ -62,10 +62,12 @@ impl Rule for Whitespace {
                 continue;
             }
             if blank_run >= 2 && i >= blank_run {
-                // Keep the first blank line; the rest run from the second to this line.
-                let start = lines[i - blank_run + 1].span.start;
-                out.report(Span::new(start, line.span.start), format!("{blank_run} blank lines in a row"))
-                    .suggest("", Applicability::Auto);
+                // The run spans every blank line; the fix keeps one (with its own line
+                // ending, so CRLF text stays CRLF).
+                let first = lines[i - blank_run];
+                let ending = doc.slice(Span::new(first.span.end, lines[i - blank_run + 1].span.start));
+                out.report(Span::new(first.span.start, line.span.start), format!("{blank_run} blank lines in a row"))
+                    .suggest(ending, Applicability::Auto);
             }
             blank_run = 0;
             let lead = text.len() - text.trim_start_matches(is_blank_space).len();
@@ -124,7 +126,7 @@ mod tests {
     #[test]
     fn flags_blank_runs_and_edges() {
         let found = run("one\n\n\n\ntwo  \n  three four\n");
-        assert_eq!(found[0], ("\n\n".to_owned(), "3 blank lines in a row".to_owned()));
+        assert_eq!(found[0], ("\n\n\n".to_owned(), "3 blank lines in a row".to_owned()));
         assert_eq!(found[1].0, "  ");
         assert_eq!(found[2].0, "  ");
         assert_eq!(found.len(), 3);
