@@ -70,6 +70,13 @@ fn main() {
         println!("{family:12} {:>9.1} MB/s", measure(&linter, &articles, bytes, min));
     }
     println!("{:12} {:>9.1} MB/s", "all rules", measure(&all, &articles, bytes, min));
+    // COPYDESK_BENCH_SELECT="a,b;c,d" measures further rule selections, e.g. the
+    // default set before and after a rule was added.
+    for selection in std::env::var("COPYDESK_BENCH_SELECT").unwrap_or_default().split(';').filter(|s| !s.is_empty()) {
+        let config = Config { select: Some(selection.split(',').map(str::to_owned).collect()), ..Config::default() };
+        let linter = Linter::from_config(&config).expect("the default packs compile");
+        println!("{selection}: {:.1} MB/s", measure(&linter, &articles, bytes, min));
+    }
     // The same articles read as Markdown: the parse and the masking on top of all rules.
     let markdown = {
         let start = Instant::now();
