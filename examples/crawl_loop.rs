@@ -5,7 +5,7 @@
 //! cargo run --example crawl_loop
 //! ```
 
-use copydesk::{Applicability, Diagnostic, Linter, Severity};
+use copydesk::{Linter, Severity};
 
 /// What the crawler does with an article.
 #[derive(Debug)]
@@ -15,31 +15,14 @@ enum Verdict {
     Drop(usize),
 }
 
-/// Applies the non-overlapping `auto` suggestions, last first so spans stay valid.
-fn apply_auto_fixes(text: &str, diagnostics: &[Diagnostic]) -> Option<String> {
-    let mut edits: Vec<_> = diagnostics
-        .iter()
-        .filter_map(|d| d.suggestions.iter().find(|s| s.applicability == Applicability::Auto).map(|s| (d.span, s)))
-        .collect();
-    edits.sort_by_key(|(span, _)| span.start);
-    edits.dedup_by(|b, a| b.0.start < a.0.end);
-    if edits.is_empty() {
-        return None;
-    }
-    let mut out = text.to_owned();
-    for (span, s) in edits.iter().rev() {
-        out.replace_range(span.start..span.end, &s.replacement);
-    }
-    Some(out)
-}
-
 fn judge(linter: &Linter, text: &str) -> Verdict {
     let found = linter.check(text);
     let errors = found.iter().filter(|d| d.severity == Severity::Error).count();
     if errors > 3 {
         return Verdict::Drop(errors);
     }
-    apply_auto_fixes(text, &found).map_or(Verdict::Keep, Verdict::Fixed)
+    // The `auto` suggestions are safe to apply unattended; `maybe` ones wait for a person.
+    copydesk::fix::apply(text, &found).map_or(Verdict::Keep, |fixed| Verdict::Fixed(fixed.text))
 }
 
 fn main() {
