@@ -6,21 +6,10 @@
 //! cargo bench --bench throughput
 //! ```
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 use copydesk::{Config, Linter};
-
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(rd) = std::fs::read_dir(dir) else { return };
-    for p in rd.filter_map(|e| e.ok().map(|e| e.path())) {
-        if p.is_dir() {
-            walk(&p, out);
-        } else if p.extension().is_some_and(|x| x == "txt") {
-            out.push(p);
-        }
-    }
-}
 
 /// Lints every article repeatedly for at least `min` and returns MB/s.
 fn measure(linter: &Linter, articles: &[String], bytes: usize, min: Duration) -> f64 {
@@ -39,13 +28,12 @@ fn measure(linter: &Linter, articles: &[String], bytes: usize, min: Duration) ->
 
 fn main() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/bbc");
-    let mut files = Vec::new();
-    walk(&dir, &mut files);
+    let files: Vec<_> =
+        copydesk::article_paths(&dir).into_iter().filter(|p| p.extension().is_some_and(|x| x == "txt")).collect();
     if files.is_empty() {
         println!("throughput: skipped, no corpus at {} (the BBC articles live in the shared folder)", dir.display());
         return;
     }
-    files.sort();
     let articles: Vec<String> = files.iter().filter_map(|f| std::fs::read_to_string(f).ok()).collect();
     let bytes: usize = articles.iter().map(String::len).sum();
     println!("corpus: {} articles, {:.2} MB", articles.len(), bytes as f64 / 1e6);

@@ -6,23 +6,10 @@
 //! cargo run --release --example corpus_rate -- [DIR] [--show RULE]
 //! ```
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use copydesk::render::Locator;
 use copydesk::{Linter, Severity};
-
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(rd) = std::fs::read_dir(dir) else { return };
-    let mut entries: Vec<PathBuf> = rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    entries.sort();
-    for p in entries {
-        if p.is_dir() {
-            walk(&p, out);
-        } else if p.extension().is_some_and(|x| x == "txt" || x == "md") {
-            out.push(p);
-        }
-    }
-}
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -32,8 +19,7 @@ fn main() {
         .find(|a| !a.starts_with("--") && Some(*a) != show.as_ref())
         .cloned()
         .unwrap_or_else(|| "../shared/corpus/bbc".into());
-    let mut files = Vec::new();
-    walk(Path::new(&dir), &mut files);
+    let files = copydesk::article_paths(Path::new(&dir));
     if files.is_empty() {
         eprintln!("no .txt or .md files under {dir}");
         std::process::exit(2);

@@ -11,23 +11,9 @@ use std::time::{Duration, Instant};
 
 use copydesk::normalize::{normalize, NormalizeOptions};
 
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(rd) = std::fs::read_dir(dir) else { return };
-    let mut entries: Vec<PathBuf> = rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    entries.sort();
-    for p in entries {
-        if p.is_dir() {
-            walk(&p, out);
-        } else if p.extension().is_some_and(|x| x == "txt" || x == "md") {
-            out.push(p);
-        }
-    }
-}
-
 fn main() {
     let dir = std::env::args().nth(1).unwrap_or_else(|| "../shared/corpus/bbc".into());
-    let mut files = Vec::new();
-    walk(Path::new(&dir), &mut files);
+    let files = copydesk::article_paths(Path::new(&dir));
     let texts: Vec<(PathBuf, String)> =
         files.into_iter().filter_map(|p| std::fs::read_to_string(&p).ok().map(|t| (p, t))).collect();
     if texts.is_empty() {

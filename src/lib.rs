@@ -248,6 +248,28 @@ impl Default for Linter {
     }
 }
 
+/// Every article file (`.txt`, `.md`, `.markdown`) below `dir`, sorted; unreadable
+/// folders are skipped. For benchmarks and batch jobs over a corpus; the CLI walks
+/// folders itself so that it can report what it cannot read.
+#[must_use]
+pub fn article_paths(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    fn walk(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+        let Ok(rd) = std::fs::read_dir(dir) else { return };
+        let mut entries: Vec<_> = rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        entries.sort();
+        for p in entries {
+            if p.is_dir() {
+                walk(&p, out);
+            } else if p.extension().is_some_and(|x| x == "txt" || x == "md" || x == "markdown") {
+                out.push(p);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(dir, &mut out);
+    out
+}
+
 /// Checks that `bytes` are UTF-8 text and not binary data.
 ///
 /// # Errors
