@@ -484,6 +484,18 @@ fn classify(seg: &str) -> Option<TokenKind> {
     Some(TokenKind::Punct)
 }
 
+/// Each char of `text` with its byte offset and its neighbours: `(offset, before, c,
+/// after)`, for the scans that judge a quote mark or apostrophe by what surrounds it.
+pub fn chars_with_neighbours(text: &str) -> impl Iterator<Item = (usize, Option<char>, char, Option<char>)> + '_ {
+    let mut prev = None;
+    let mut iter = text.char_indices().peekable();
+    std::iter::from_fn(move || {
+        let (i, c) = iter.next()?;
+        let next = iter.peek().map(|&(_, n)| n);
+        Some((i, prev.replace(c), c, next))
+    })
+}
+
 /// Whether `c` is an emoji, emoji component or emoji modifier (an approximation of
 /// `Extended_Pictographic` plus modifiers and regional indicators, by block).
 #[must_use]

@@ -30,12 +30,7 @@ pub fn edits(text: &str, mode: Quotes, out: &mut Vec<Edit>) {
             if !text.contains(['\'', '"']) {
                 return;
             }
-            let mut prev: Option<char> = None;
-            let mut iter = text.char_indices().peekable();
-            while let Some((i, c)) = iter.next() {
-                let next = iter.peek().map(|&(_, n)| n);
-                let before = prev;
-                prev = Some(c);
+            for (i, before, c, next) in crate::document::chars_with_neighbours(text) {
                 if c != '\'' && c != '"' {
                     continue;
                 }
@@ -63,13 +58,7 @@ mod tests {
     use super::*;
 
     fn fix(t: &str, mode: Quotes) -> String {
-        let mut v = Vec::new();
-        edits(t, mode, &mut v);
-        let mut out = t.to_owned();
-        for e in v.iter().rev() {
-            out.replace_range(e.span.start..e.span.end, &e.replacement);
-        }
-        out
+        crate::normalize::apply_step(t, |t, v| edits(t, mode, v))
     }
 
     #[test]

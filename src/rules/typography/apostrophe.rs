@@ -81,12 +81,7 @@ impl Rule for Apostrophe {
             return;
         }
         let mut prevailing = None;
-        let mut prev: Option<char> = None;
-        let mut iter = text.char_indices().peekable();
-        while let Some((i, c)) = iter.next() {
-            let next = iter.peek().map(|&(_, n)| n);
-            let before = prev;
-            prev = Some(c);
+        for (i, before, c, next) in crate::document::chars_with_neighbours(text) {
             if !matches!(c, '‘' | '`' | '´' | '′') {
                 continue;
             }

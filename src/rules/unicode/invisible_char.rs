@@ -1,9 +1,9 @@
 //! `invisible-char`: zero-width, bidi and control characters in the text.
 
 use crate::declare_rule;
-use crate::normalize::{invisible, Edit};
+use crate::normalize::invisible;
 use crate::rule::{Reporter, Rule, RuleMeta};
-use crate::{Applicability, Document};
+use crate::Document;
 
 declare_rule! {
     /// ## What it flags
@@ -54,17 +54,13 @@ impl Rule for InvisibleChar {
         if !invisible::may_contain(text) {
             return;
         }
-        let mut edits: Vec<Edit> = Vec::new();
-        invisible::edits(text, &mut edits);
-        for e in edits {
-            let chars: Vec<char> = e.span.slice(text).chars().collect();
-            let first = invisible::describe(chars[0]);
-            let message = if chars.len() == 1 {
-                format!("invisible character {first}")
-            } else {
-                format!("{} invisible characters, starting with {first}", chars.len())
-            };
-            out.report(e.span, message).suggest(e.replacement, Applicability::Auto);
-        }
+        super::report_edits(text, out, invisible::edits, |hidden, _| {
+            let mut chars = hidden.chars();
+            let first = chars.next().map_or_else(String::new, invisible::describe);
+            match chars.count() {
+                0 => format!("invisible character {first}"),
+                rest => format!("{} invisible characters, starting with {first}", rest + 1),
+            }
+        });
     }
 }

@@ -1,9 +1,9 @@
 //! `mojibake`: UTF-8 text that was decoded as Windows-1252 or Latin-1.
 
 use crate::declare_rule;
-use crate::normalize::{mojibake, Edit};
+use crate::normalize::mojibake;
 use crate::rule::{Reporter, Rule, RuleMeta};
-use crate::{Applicability, Document};
+use crate::Document;
 
 declare_rule! {
     /// ## What it flags
@@ -51,17 +51,11 @@ impl Rule for Mojibake {
         if text.is_ascii() {
             return;
         }
-        let mut edits: Vec<Edit> = Vec::new();
-        mojibake::edits(text, &mut edits);
-        for e in edits {
-            let bad = e.span.slice(text);
-            let message = match bad.chars().next() {
-                Some(c @ '\u{80}'..='\u{9f}') => {
-                    format!("control character U+{:04X} stands for Windows-1252 “{}”", c as u32, e.replacement)
-                }
-                _ => format!("mojibake: “{bad}” is “{}” decoded with the wrong encoding", e.replacement),
-            };
-            out.report(e.span, message).suggest(e.replacement, Applicability::Auto);
-        }
+        super::report_edits(text, out, mojibake::edits, |bad, e| match bad.chars().next() {
+            Some(c @ '\u{80}'..='\u{9f}') => {
+                format!("control character U+{:04X} stands for Windows-1252 “{}”", c as u32, e.replacement)
+            }
+            _ => format!("mojibake: “{bad}” is “{}” decoded with the wrong encoding", e.replacement),
+        });
     }
 }

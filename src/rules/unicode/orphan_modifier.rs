@@ -1,9 +1,9 @@
 //! `orphan-modifier`: an emoji modifier or combining mark whose base was lost.
 
 use crate::declare_rule;
-use crate::normalize::{orphans, Edit};
+use crate::normalize::orphans;
 use crate::rule::{Reporter, Rule, RuleMeta};
-use crate::{Applicability, Document};
+use crate::Document;
 
 declare_rule! {
     /// ## What it flags
@@ -49,13 +49,10 @@ impl Rule for OrphanModifier {
         if text.is_ascii() {
             return;
         }
-        let mut edits: Vec<Edit> = Vec::new();
-        orphans::edits(text, &mut edits);
-        for e in edits {
-            let first = e.span.slice(text).chars().next().map_or(0, |c| c as u32);
+        super::report_edits(text, out, orphans::edits, |orphan, _| {
+            let first = orphan.chars().next().map_or(0, |c| c as u32);
             let what = if (0x1F3FB..=0x1F3FF).contains(&first) { "emoji skin-tone modifier" } else { "combining mark" };
-            out.report(e.span, format!("{what} U+{first:04X} with no character to modify"))
-                .suggest(e.replacement, Applicability::Auto);
-        }
+            format!("{what} U+{first:04X} with no character to modify")
+        });
     }
 }
