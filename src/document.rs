@@ -7,6 +7,10 @@
 //! text between them into words, numbers, emoji and punctuation. Every span is a byte
 //! range into the original text, so rules never translate offsets.
 
+use std::any::{Any, TypeId};
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use once_cell::sync::Lazy;
 use regex::Regex;
 use unicode_segmentation::UnicodeSegmentation;
@@ -99,6 +103,7 @@ pub struct Document<'a> {
     paragraphs: Vec<Paragraph>,
     sentences: once_cell::unsync::OnceCell<Vec<Span>>,
     tokens: Vec<Token<'a>>,
+    shared: RefCell<Vec<(TypeId, Rc<dyn Any>)>>,
 }
 
 /// URLs, e-mail addresses, handles and hashtags: the tokens word segmentation would
@@ -136,7 +141,29 @@ impl<'a> Document<'a> {
             }
             paragraphs.push(Paragraph { span, first_line: first, last_line: last, tokens: (begin as u32, t as u32) });
         }
-        Document { text, lines, paragraphs, sentences: once_cell::unsync::OnceCell::new(), tokens }
+        Document {
+            text,
+            lines,
+            paragraphs,
+            sentences: once_cell::unsync::OnceCell::new(),
+            tokens,
+            shared: RefCell::new(Vec::new()),
+        }
+    }
+
+    /// An analysis several rules share, computed by the first rule that asks for it and
+    /// kept for the others: one value per type `T`. Rules define a type per analysis
+    /// (the names rules' sentence starts and name runs, say) and call
+    /// `doc.shared(|doc| ...)` wherever they need it.
+    pub(crate) fn shared<T: Any>(&self, init: impl FnOnce(&Self) -> T) -> Rc<T> {
+        let key = TypeId::of::<T>();
+        let found = self.shared.borrow().iter().find(|(k, _)| *k == key).map(|(_, v)| Rc::clone(v));
+        let value = found.unwrap_or_else(|| {
+            let value: Rc<dyn Any> = Rc::new(init(self));
+            self.shared.borrow_mut().push((key, Rc::clone(&value)));
+            value
+        });
+        value.downcast::<T>().unwrap_or_else(|_| unreachable!("shared analyses are keyed by their type"))
     }
 
     /// The original text.

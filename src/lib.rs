@@ -70,6 +70,7 @@ pub mod entities;
 pub mod error;
 pub mod fix;
 pub mod lexicon;
+mod literals;
 pub mod markdown;
 pub mod normalize;
 pub mod pack;

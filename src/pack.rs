@@ -9,11 +9,13 @@
 //! (`text`), as the whole line (`line`) or at the start of a line (`line-start`).
 //! `lints/README.md` documents the format with examples.
 //!
-//! Matching is one pass per scope: all line-scoped entries of a code form one
-//! [`RegexSet`] run once per line; text-scoped entries are first screened with a
-//! [`RegexSet`] over the whole text, and only entries that match are searched for spans.
+//! Matching starts with one Aho-Corasick scan of the text for the literals each
+//! alternative requires (`src/literals.rs` derives them from the pattern): it names the
+//! lines worth trying and the text-scoped entries worth searching. All line-scoped
+//! entries of a code then form one [`RegexSet`] run on those lines only, and each
+//! candidate text-scoped entry is searched for spans with its own compiled regex.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
 
 use regex::{Regex, RegexSet, RegexSetBuilder};
@@ -65,8 +67,25 @@ pub struct Entry {
     pub severity: Option<Severity>,
     /// The name of the pack it came from.
     pub pack: String,
-    /// Regex sources (already anchored for line scopes) with their replacement.
-    alternatives: Vec<(String, Option<String>)>,
+    /// The entry's regexes, one per phrase, pattern or swap.
+    alternatives: Vec<Alternative>,
+}
+
+/// One regex of an entry: its source (already anchored for line scopes), its
+/// replacement, and the literals every match contains (for the matcher's prefilter).
+#[derive(Clone, Debug)]
+struct Alternative {
+    src: String,
+    replacement: Option<String>,
+    literals: Option<Vec<Vec<u8>>>,
+}
+
+impl Alternative {
+    /// Parses `src` once: a syntax check and the required literals.
+    fn new(src: String, replacement: Option<String>) -> std::result::Result<Alternative, String> {
+        let hir = regex_syntax::ParserBuilder::new().build().parse(&src).map_err(|e| e.to_string())?;
+        Ok(Alternative { literals: crate::literals::required(&hir), src, replacement })
+    }
 }
 
 /// A `[[test]]` case carried by a pack.
@@ -211,7 +230,9 @@ impl Pack {
                     }
                     for p in &r.phrases {
                         let body = phrase_regex(p.get_ref()).ok_or_else(|| err(p.span(), "empty phrase".into()))?;
-                        alternatives.push((anchor(flags, &body, scope), None));
+                        let alt = Alternative::new(anchor(flags, &body, scope), None)
+                            .map_err(|e| err(p.span(), format!("phrase does not compile: {e}")))?;
+                        alternatives.push(alt);
                     }
                 }
                 EntryKind::Pattern => {
@@ -219,9 +240,9 @@ impl Pack {
                         return Err(err(r.kind.span(), "a pattern entry needs `patterns = [...]`".into()));
                     }
                     for p in &r.patterns {
-                        let src = anchor(flags, p.get_ref(), scope);
-                        check_syntax(&src).map_err(|e| err(p.span(), format!("pattern does not compile: {e}")))?;
-                        alternatives.push((src, None));
+                        let alt = Alternative::new(anchor(flags, p.get_ref(), scope), None)
+                            .map_err(|e| err(p.span(), format!("pattern does not compile: {e}")))?;
+                        alternatives.push(alt);
                     }
                 }
                 EntryKind::Substitution => {
@@ -233,13 +254,10 @@ impl Pack {
                     };
                     for (from, to) in swap.get_ref() {
                         let body = phrase_regex(from).ok_or_else(|| err(swap.span(), "empty phrase in swap".into()))?;
-                        alternatives.push((anchor(flags, &body, scope), Some(to.clone())));
+                        let alt = Alternative::new(anchor(flags, &body, scope), Some(to.clone()))
+                            .map_err(|e| err(swap.span(), format!("swap does not compile: {e}")))?;
+                        alternatives.push(alt);
                     }
-                }
-            }
-            for (src, _) in &alternatives {
-                if let Err(e) = check_syntax(src) {
-                    return Err(err(r.id.span(), format!("entry does not compile: {e}")));
                 }
             }
             entries.push(Entry {
@@ -265,12 +283,6 @@ impl Pack {
         codes.dedup();
         codes
     }
-}
-
-/// Checks a pattern's syntax without compiling it: compiling every alternative once
-/// here and again in the matcher's sets doubled start-up time.
-fn check_syntax(src: &str) -> std::result::Result<(), String> {
-    regex_syntax::ParserBuilder::new().build().parse(src).map(drop).map_err(|e| e.to_string())
 }
 
 fn is_kebab(s: &str) -> bool {
@@ -341,8 +353,171 @@ pub struct Matcher {
     line_owner: Vec<usize>,
     start_set: RegexSet,
     start_owner: Vec<usize>,
-    text_set: RegexSet,
     text_regexes: Vec<(usize, Regex, Option<String>)>,
+    prefilter: Prefilter,
+}
+
+/// Which lines and text-scoped alternatives can match a text, from Aho-Corasick scans for
+/// the literals each alternative requires (see [`crate::literals`]).
+#[derive(Debug)]
+struct Prefilter {
+    /// Literals of the `line`-scoped alternatives; `None` when every line is tried.
+    lines: Option<Literals>,
+    /// Literals of the `line-start`-scoped alternatives; `None` when every line is tried.
+    starts: Option<Literals>,
+    /// Literals of the text-scoped alternatives, each owned by the alternatives it
+    /// stands for.
+    texts: Option<Literals>,
+    /// Whether some `line` or `line-start` alternative has no literal, per scope.
+    every_line: bool,
+    every_start: bool,
+    /// Text-scoped alternatives with no required literal (always searched).
+    every_text: Vec<usize>,
+}
+
+/// A set of literals compiled for search, each with the alternatives it stands for.
+#[derive(Debug)]
+struct Literals {
+    search: aho_corasick::AhoCorasick,
+    owners: Vec<Vec<usize>>,
+}
+
+/// What the prefilter found in one text.
+struct Candidates {
+    /// Per line, where the first literal of a `line` entry ends (`None`: every line).
+    lines: Option<Vec<usize>>,
+    /// Per line, where the first literal of a `line-start` entry ends (`None`: every line).
+    starts: Option<Vec<usize>>,
+    /// Text-scoped alternatives to search.
+    text: Vec<bool>,
+}
+
+/// A line with no literal.
+const NO_HIT: usize = usize::MAX;
+
+/// The required literals of each alternative of one scope.
+type AltLiterals<'a> = [Option<&'a [Vec<u8>]>];
+
+impl Prefilter {
+    /// `line` and `start` hold the literals of each line- and line-start-scoped
+    /// alternative, `text` those of each text-scoped one, in `text_regexes` order.
+    fn new(line: &AltLiterals<'_>, start: &AltLiterals<'_>, text: &AltLiterals<'_>) -> Result<Prefilter> {
+        // A line is tried when it holds any literal of any alternative of its scope, so
+        // all of them share one owner.
+        let per_line = |alts: &AltLiterals<'_>| {
+            Literals::new(alts.iter().flatten().flat_map(|lits| lits.iter()).map(|l| (l.clone(), 0)))
+        };
+        let every_text = text.iter().enumerate().filter(|(_, l)| l.is_none()).map(|(i, _)| i).collect();
+        let pairs = text
+            .iter()
+            .enumerate()
+            .filter_map(|(i, l)| Some((i, (*l)?)))
+            .flat_map(|(i, lits)| lits.iter().map(move |l| (l.clone(), i)));
+        Ok(Prefilter {
+            lines: per_line(line)?,
+            starts: per_line(start)?,
+            texts: Literals::new(pairs)?,
+            every_line: line.iter().any(Option::is_none),
+            every_start: start.iter().any(Option::is_none),
+            every_text,
+        })
+    }
+
+    fn scan(&self, doc: &Document<'_>, text_count: usize) -> Candidates {
+        let text = doc.text();
+        if crate::literals::has_fold_exotics(text) {
+            return Candidates { lines: None, starts: None, text: vec![true; text_count] };
+        }
+        let per_line = |literals: &Option<Literals>, every: bool| {
+            (!every)
+                .then(|| literals.as_ref().map_or_else(|| vec![NO_HIT; doc.lines().len()], |l| l.first_per_line(doc)))
+        };
+        let mut found = Candidates {
+            lines: per_line(&self.lines, self.every_line),
+            starts: per_line(&self.starts, self.every_start),
+            text: vec![false; text_count],
+        };
+        for &i in &self.every_text {
+            found.text[i] = true;
+        }
+        if let Some(texts) = &self.texts {
+            for m in texts.search.find_overlapping_iter(text) {
+                for &i in &texts.owners[m.pattern().as_usize()] {
+                    found.text[i] = true;
+                }
+            }
+        }
+        found
+    }
+}
+
+impl Literals {
+    /// Compiles `(literal, owner)` pairs, dropping each owner from the literals that
+    /// contain another literal of the same owner: wherever "leave a comment" occurs, so
+    /// does "comment". `None` when there are no literals.
+    fn new(pairs: impl Iterator<Item = (Vec<u8>, usize)>) -> Result<Option<Literals>> {
+        let mut slots: HashMap<Vec<u8>, usize> = HashMap::new();
+        let mut literals: Vec<Vec<u8>> = Vec::new();
+        let mut owners: Vec<Vec<usize>> = Vec::new();
+        for (lit, owner) in pairs {
+            let slot = *slots.entry(lit).or_insert_with_key(|lit| {
+                literals.push(lit.clone());
+                owners.push(Vec::new());
+                literals.len() - 1
+            });
+            if !owners[slot].contains(&owner) {
+                owners[slot].push(owner);
+            }
+        }
+        if literals.is_empty() {
+            return Ok(None);
+        }
+        let compile = |lits: &[Vec<u8>], kind| {
+            aho_corasick::AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .kind(kind)
+                .build(lits)
+                .map_err(|e| Error::new(ErrorKind::Pack, format!("pack literals do not compile: {e}")))
+        };
+        let all = compile(&literals, None)?;
+        let mut redundant: Vec<Vec<usize>> = vec![Vec::new(); literals.len()];
+        for (slot, lit) in literals.iter().enumerate() {
+            for m in all.find_overlapping_iter(lit.as_slice()) {
+                let other = m.pattern().as_usize();
+                if other != slot {
+                    redundant[slot].extend(owners[slot].iter().filter(|o| owners[other].contains(o)));
+                }
+            }
+        }
+        let (mut kept, mut kept_owners) = (Vec::new(), Vec::new());
+        for ((lit, mut own), gone) in literals.into_iter().zip(owners).zip(redundant) {
+            own.retain(|o| !gone.contains(o));
+            if !own.is_empty() {
+                kept.push(lit);
+                kept_owners.push(own);
+            }
+        }
+        // A DFA: the scans run over every byte of every text.
+        let search = compile(&kept, Some(aho_corasick::AhoCorasickKind::DFA))?;
+        Ok(Some(Literals { search, owners: kept_owners }))
+    }
+
+    /// Per line of `doc`, where the first literal on it ends, or [`NO_HIT`]. After a hit
+    /// the search skips to the next line: one literal is enough to try the line.
+    fn first_per_line(&self, doc: &Document<'_>) -> Vec<usize> {
+        let (text, lines) = (doc.text(), doc.lines());
+        let mut first = vec![NO_HIT; lines.len()];
+        let mut pos = 0;
+        while pos < text.len() {
+            let Some(m) = self.search.find(aho_corasick::Input::new(text).range(pos..)) else { break };
+            let line = doc.line_index(m.start());
+            if let Some(slot) = first.get_mut(line) {
+                *slot = (*slot).min(m.end());
+            }
+            pos = lines.get(line + 1).map_or(text.len(), |l| l.span.start).max(m.start() + 1);
+        }
+        first
+    }
 }
 
 /// One match of a pack entry.
@@ -366,20 +541,23 @@ impl Matcher {
         let mut line_owner = Vec::new();
         let mut start_src = Vec::new();
         let mut start_owner = Vec::new();
-        let mut text_src = Vec::new();
         let mut text_regexes = Vec::new();
+        let (mut line_literals, mut start_literals, mut text_literals) = (Vec::new(), Vec::new(), Vec::new());
         for (i, e) in entries.iter().enumerate() {
-            for (src, repl) in &e.alternatives {
+            for alt in &e.alternatives {
+                let (src, literals) = (&alt.src, alt.literals.as_deref());
                 if e.scope == Scope::Text {
-                    text_src.push(src.clone());
                     let re = Regex::new(src).map_err(|err| {
                         Error::new(ErrorKind::Pack, format!("pack {}: entry {}: {err}", e.pack, e.id))
                     })?;
-                    text_regexes.push((i, re, repl.clone()));
+                    text_literals.push(literals);
+                    text_regexes.push((i, re, alt.replacement.clone()));
                 } else if e.scope == Scope::LineStart {
+                    start_literals.push(literals);
                     start_src.push(src.clone());
                     start_owner.push(i);
                 } else {
+                    line_literals.push(literals);
                     line_src.push(src.clone());
                     line_owner.push(i);
                 }
@@ -399,7 +577,7 @@ impl Matcher {
             line_owner,
             start_set: set(&start_src)?,
             start_owner,
-            text_set: set(&text_src)?,
+            prefilter: Prefilter::new(&line_literals, &start_literals, &text_literals)?,
             text_regexes,
             entries,
         })
@@ -414,8 +592,14 @@ impl Matcher {
     /// Calls `f` for every match in `doc`: at most one per line for line-scoped entries
     /// (the first entry in pack order wins), then text-scoped matches in text order.
     pub fn run<'e>(&'e self, doc: &Document<'_>, mut f: impl FnMut(Hit<'e>)) {
+        let candidates = self.prefilter.scan(doc, self.text_regexes.len());
         if !self.line_owner.is_empty() || !self.start_owner.is_empty() {
-            for line in doc.lines() {
+            for (index, line) in doc.lines().iter().enumerate() {
+                let try_whole = candidates.lines.as_ref().is_none_or(|lines| lines[index] != NO_HIT);
+                let first_start = candidates.starts.as_ref().map_or(0, |starts| starts[index]);
+                if !try_whole && first_start == NO_HIT {
+                    continue;
+                }
                 let text = doc.slice(line.span);
                 let (off, trimmed) = trim_line(text);
                 if trimmed.is_empty() {
@@ -424,11 +608,12 @@ impl Matcher {
                 // Chrome is short: a whole-line entry never matches a prose paragraph, and
                 // a line-start entry only needs the line's beginning. Bounding both keeps
                 // the large pattern sets off the long lines that make up most articles.
-                let whole = (trimmed.len() <= MAX_LINE_BYTES && !self.line_owner.is_empty())
+                let whole = (try_whole && trimmed.len() <= MAX_LINE_BYTES && !self.line_owner.is_empty())
                     .then(|| self.line_set.matches(trimmed).iter().map(|i| self.line_owner[i]).min())
                     .flatten();
                 let head = &trimmed[..floor_char_boundary(trimmed, LINE_START_WINDOW)];
-                let start = (!self.start_owner.is_empty())
+                let head_end = line.span.start + off + head.len();
+                let start = (first_start <= head_end && !self.start_owner.is_empty())
                     .then(|| self.start_set.matches(head).iter().map(|i| self.start_owner[i]).min())
                     .flatten();
                 let Some(first) = whole.into_iter().chain(start).min() else { continue };
@@ -437,12 +622,11 @@ impl Matcher {
                 f(Hit { entry: &self.entries[first], span: Span::new(start, start + kept.len()), replacement: None });
             }
         }
-        if self.text_regexes.is_empty() {
-            return;
-        }
         let text = doc.text();
-        for i in &self.text_set.matches(text) {
-            let (entry, re, repl) = &self.text_regexes[i];
+        for (i, (entry, re, repl)) in self.text_regexes.iter().enumerate() {
+            if !candidates.text[i] {
+                continue;
+            }
             for m in re.find_iter(text) {
                 if m.is_empty() {
                     continue;

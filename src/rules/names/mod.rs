@@ -13,6 +13,7 @@ pub mod name_variant;
 pub mod pronoun_mismatch;
 
 use std::collections::HashSet;
+use std::rc::Rc;
 
 use once_cell::sync::Lazy;
 
@@ -179,7 +180,22 @@ const ABBREVIATIONS: &[&str] = &[
 /// after a `.`, `!`, `?` or `…` that does not end an abbreviation or an initial. A
 /// light splitter on the shared tokens; the names rules need sentence starts only, and
 /// full UAX #29 sentence segmentation costs as much as tokenising.
-pub(crate) fn sentence_starts(doc: &Document<'_>) -> Vec<usize> {
+pub(crate) fn sentence_starts(doc: &Document<'_>) -> Rc<SentenceStarts> {
+    doc.shared(|doc| SentenceStarts(find_sentence_starts(doc)))
+}
+
+/// The result of [`sentence_starts`], shared by the rules of a document.
+pub(crate) struct SentenceStarts(pub Vec<usize>);
+
+impl std::ops::Deref for SentenceStarts {
+    type Target = [usize];
+
+    fn deref(&self) -> &[usize] {
+        &self.0
+    }
+}
+
+fn find_sentence_starts(doc: &Document<'_>) -> Vec<usize> {
     let tokens = doc.tokens();
     let mut starts = Vec::with_capacity(tokens.len() / 16 + 1);
     let mut open = true;

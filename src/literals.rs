@@ -1,0 +1,276 @@
+//! Required literals: for a regular expression, a small set of strings of which every
+//! match contains at least one. Pack matchers use them as a prefilter: one Aho-Corasick
+//! scan of the text says which lines and which text-scoped entries can match at all, so
+//! the large pattern sets run on the few lines that hold a candidate instead of on every
+//! line (the same idea as RE2's and Google Code Search's trigram prefilters).
+//!
+//! The analysis walks the pattern's HIR, tracking for each sub-expression the finite set
+//! of strings it matches exactly (when small) and a set one of which it must contain.
+//! Strings are lowercased and matched ASCII case-insensitively, so a case-insensitive
+//! pattern needs no case variants. Unicode simple case folding maps two non-ASCII
+//! characters onto ASCII letters (KELVIN SIGN onto `k`, LONG S onto `s`); the literals
+//! use the ASCII letter, and [`has_fold_exotics`] tells the matcher when a text contains
+//! either, so it can skip the prefilter for that text.
+
+use regex_syntax::hir::{Class, Hir, HirKind};
+
+/// Largest set of alternatives kept for one sub-expression.
+const MAX_SET: usize = 32;
+
+/// Longest literal kept: a longer one is cut to a required prefix.
+const MAX_LEN: usize = 32;
+
+/// Largest class spelled out as alternatives.
+const MAX_CLASS: usize = 8;
+
+type Set = Vec<Vec<u8>>;
+
+/// What one sub-expression tells about its matches.
+#[derive(Clone, Debug, Default)]
+struct Info {
+    /// Every string the sub-expression can match, when that set is small.
+    exact: Option<Set>,
+    /// Strings at least one of which occurs in every match (none empty).
+    required: Option<Set>,
+}
+
+/// The required literals of a parsed pattern (lowercase), or `None` when no small set
+/// of non-empty strings is required.
+#[must_use]
+pub(crate) fn required(hir: &Hir) -> Option<Vec<Vec<u8>>> {
+    let info = analyze(hir);
+    best(info.required, info.exact.and_then(non_empty))
+}
+
+/// Whether `text` holds a character that Unicode case folding equates with an ASCII
+/// letter (U+212A KELVIN SIGN, U+017F LATIN SMALL LETTER LONG S): literals derived from
+/// case-insensitive patterns miss such spellings, so the prefilter must stand aside.
+#[must_use]
+pub(crate) fn has_fold_exotics(text: &str) -> bool {
+    memchr::memmem::find(text.as_bytes(), "\u{212a}".as_bytes()).is_some()
+        || memchr::memmem::find(text.as_bytes(), "\u{17f}".as_bytes()).is_some()
+}
+
+fn analyze(hir: &Hir) -> Info {
+    match hir.kind() {
+        HirKind::Empty | HirKind::Look(_) => exact(vec![Vec::new()]),
+        HirKind::Literal(lit) if lit.0.len() > MAX_LEN => {
+            Info { exact: None, required: Some(vec![lower(&lit.0[..MAX_LEN])]) }
+        }
+        HirKind::Literal(lit) => exact(vec![lower(&lit.0)]),
+        HirKind::Class(class) => class_strings(class).map_or_else(Info::default, exact),
+        HirKind::Capture(cap) => analyze(&cap.sub),
+        HirKind::Repetition(rep) => {
+            let sub = analyze(&rep.sub);
+            let exact_set = match (rep.min, rep.max, &sub.exact) {
+                (0, Some(1), Some(set)) => union(set.clone(), vec![Vec::new()]),
+                (n, Some(m), Some(set)) if n == m && (1..=3).contains(&n) => {
+                    (1..n).try_fold(set.clone(), |acc, _| product(&acc, set))
+                }
+                _ => None,
+            };
+            let required = if rep.min >= 1 { best(sub.required, sub.exact.and_then(non_empty)) } else { None };
+            Info { required: best(required, exact_set.clone().and_then(non_empty)), exact: exact_set }
+        }
+        HirKind::Concat(subs) => {
+            let mut required = None;
+            // Runs of exact neighbours joined into longer strings ("posted" + " " + "by").
+            let mut run: Option<Set> = None;
+            let mut all_exact: Option<Set> = Some(vec![Vec::new()]);
+            for info in subs.iter().map(analyze) {
+                required = best(required, info.required);
+                all_exact = match (all_exact, &info.exact) {
+                    (Some(acc), Some(set)) => product(&acc, set),
+                    _ => None,
+                };
+                match info.exact {
+                    Some(set) => {
+                        run = Some(match run.take() {
+                            None => set,
+                            Some(acc) => product(&acc, &set).unwrap_or_else(|| {
+                                required = best(required.take(), non_empty(acc));
+                                set
+                            }),
+                        });
+                    }
+                    None => {
+                        if let Some(acc) = run.take() {
+                            required = best(required, non_empty(acc));
+                        }
+                    }
+                }
+            }
+            if let Some(acc) = run {
+                required = best(required, non_empty(acc));
+            }
+            Info { exact: all_exact, required }
+        }
+        HirKind::Alternation(subs) => {
+            let mut exact_set = Some(Vec::new());
+            let mut required = Some(Vec::new());
+            for info in subs.iter().map(analyze) {
+                let needed = best(info.required, info.exact.clone().and_then(non_empty));
+                exact_set = exact_set.zip(info.exact).and_then(|(acc, set)| union(acc, set));
+                required = required.zip(needed).and_then(|(acc, set)| union(acc, set));
+                if exact_set.is_none() && required.is_none() {
+                    break;
+                }
+            }
+            Info { exact: exact_set, required }
+        }
+    }
+}
+
+fn exact(set: Set) -> Info {
+    Info { required: non_empty(set.clone()), exact: Some(set) }
+}
+
+/// `set` if none of its strings is empty.
+fn non_empty(set: Set) -> Option<Set> {
+    (!set.is_empty() && set.iter().all(|s| !s.is_empty())).then_some(set)
+}
+
+/// The better of two requirements: the one whose shortest string is longer, then the
+/// smaller set.
+fn best(a: Option<Set>, b: Option<Set>) -> Option<Set> {
+    let score = |s: &Set| (s.iter().map(Vec::len).min().unwrap_or(0), std::cmp::Reverse(s.len()));
+    match (a, b) {
+        (Some(a), Some(b)) => Some(if score(&b) > score(&a) { b } else { a }),
+        (a, b) => a.or(b),
+    }
+}
+
+fn union(mut a: Set, b: Set) -> Option<Set> {
+    for s in b {
+        if !a.contains(&s) {
+            a.push(s);
+        }
+    }
+    (a.len() <= MAX_SET).then_some(a)
+}
+
+/// Every concatenation of a string of `a` with one of `b`; `None` when there would be
+/// too many or one would be longer than [`MAX_LEN`].
+fn product(a: &Set, b: &Set) -> Option<Set> {
+    let longest = |s: &Set| s.iter().map(Vec::len).max().unwrap_or(0);
+    if a.len() * b.len() > MAX_SET || longest(a) + longest(b) > MAX_LEN {
+        return None;
+    }
+    let mut out = Vec::with_capacity(a.len() * b.len());
+    for x in a {
+        for y in b {
+            let mut s = x.clone();
+            s.extend_from_slice(y);
+            if !out.contains(&s) {
+                out.push(s);
+            }
+        }
+    }
+    Some(out)
+}
+
+/// The members of a small class as lowercase strings.
+fn class_strings(class: &Class) -> Option<Set> {
+    let mut out: Set = Vec::new();
+    let mut push = |s: Vec<u8>| {
+        if !out.contains(&s) {
+            out.push(s);
+        }
+    };
+    match class {
+        Class::Unicode(c) => {
+            let size: u32 = c.ranges().iter().map(|r| u32::from(r.end()) - u32::from(r.start()) + 1).sum();
+            if size as usize > MAX_CLASS + 2 {
+                return None;
+            }
+            for r in c.ranges() {
+                for ch in r.start()..=r.end() {
+                    let ch = match ch {
+                        '\u{212a}' => 'k',
+                        '\u{17f}' => 's',
+                        other => other,
+                    };
+                    let mut buf = [0u8; 4];
+                    push(lower(ch.encode_utf8(&mut buf).as_bytes()));
+                }
+            }
+        }
+        Class::Bytes(c) => {
+            let size: usize = c.ranges().iter().map(|r| usize::from(r.end() - r.start()) + 1).sum();
+            if size > MAX_CLASS + 2 {
+                return None;
+            }
+            for r in c.ranges() {
+                for b in r.start()..=r.end() {
+                    push(vec![b.to_ascii_lowercase()]);
+                }
+            }
+        }
+    }
+    (out.len() <= MAX_CLASS).then_some(out)
+}
+
+fn lower(bytes: &[u8]) -> Vec<u8> {
+    let mut v = bytes.to_vec();
+    v.make_ascii_lowercase();
+    v
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(p: &str) -> Hir {
+        regex_syntax::ParserBuilder::new().build().parse(p).unwrap()
+    }
+
+    fn req(p: &str) -> Option<Vec<String>> {
+        let hir = regex_syntax::ParserBuilder::new().build().parse(p).ok()?;
+        required(&hir).map(|set| set.into_iter().map(|s| String::from_utf8(s).unwrap()).collect())
+    }
+
+    #[test]
+    fn literals_of_common_shapes() {
+        assert_eq!(req(r"(?i)^(?:leave a comment)$").unwrap(), ["leave a comment"]);
+        assert_eq!(
+            req(r"(?i)(?-u:\b)pic\.(?:twitter|x)\.com/[A-Za-z0-9]+").unwrap(),
+            ["pic.twitter.com/", "pic.x.com/"]
+        );
+        assert_eq!(req(r"(?i)^[ \t]*date\s*:?").unwrap(), ["date"]);
+        // A handle's "@" is the only literal a tweet header has.
+        assert_eq!(req(r"(?m:^[A-Z][a-z]+[ \t]?@[A-Za-z0-9_]{1,15})").unwrap(), ["@"]);
+        assert_eq!(req(r"(?i)posted by \w+ on").unwrap(), ["posted by "]);
+        assert_eq!(req(r"(?i)^(?:photo|image): .+").unwrap(), ["photo: ", "image: "]);
+    }
+
+    #[test]
+    fn no_literal_when_none_is_required() {
+        assert_eq!(req(r"^\w+$"), None);
+        assert_eq!(req(r"(?:abc)?\d+"), None);
+        assert_eq!(req(r"abc|\d+"), None);
+        assert_eq!(req(r"("), None);
+    }
+
+    #[test]
+    fn folds_exotic_case_variants_onto_ascii() {
+        assert_eq!(req(r"(?i)kiss").unwrap(), ["kiss"]);
+        assert!(has_fold_exotics("a \u{212a}iss") && !has_fold_exotics("a kiss"));
+    }
+
+    #[test]
+    fn every_match_contains_a_literal() {
+        use regex::Regex;
+        let cases = [
+            (r"(?i)(?:read|see) more(?: at| on)?", "Please READ MORE on our site"),
+            (r"(?i)^(?:advertisement|sponsored)$", "Sponsored"),
+            (r"(?i)\((?:photo|image)s?\s*:\s*[^()]{1,80}\)", "(Photos: Getty)"),
+            (r"(?i)[0-9]+ min(?:ute)?s? read", "5 MINUTE READ"),
+        ];
+        for (pattern, text) in cases {
+            let m = Regex::new(pattern).unwrap().find(text).unwrap();
+            let lits = required(&parse(pattern)).unwrap();
+            let hay = m.as_str().to_ascii_lowercase();
+            assert!(lits.iter().any(|l| hay.contains(std::str::from_utf8(l).unwrap())), "{pattern}: {lits:?}");
+        }
+    }
+}
