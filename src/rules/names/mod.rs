@@ -2,9 +2,9 @@
 //! name or term spelled two ways in one article (`name-variant`), and pronouns that
 //! disagree with the person they refer to (`pronoun-mismatch`).
 //!
-//! The three rules share how they see names: [`name_runs`] picks out runs of capitalised
+//! The three rules share how they see names: `name_runs` picks out runs of capitalised
 //! words ("Arsenal’s Bukayo Saka", "Gordon Brown") from the document's tokens, with hyphenated
-//! parts joined ("Park Ji-min") and possessives split off; [`skeleton`] reduces a
+//! parts joined ("Park Ji-min") and possessives split off; `skeleton` reduces a
 //! spelling to its lowercase letters and digits, so spellings that differ only by case,
 //! spacing, hyphens or apostrophes compare equal.
 
