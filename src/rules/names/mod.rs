@@ -7,6 +7,25 @@
 //! parts joined ("Park Ji-min") and possessives split off; `skeleton` reduces a
 //! spelling to its lowercase letters and digits, so spellings that differ only by case,
 //! spacing, hyphens or apostrophes compare equal.
+//!
+//! The rules: [`mangled_name::MangledName`], [`name_variant::NameVariant`],
+//! [`pronoun_mismatch::PronounMismatch`]. The names they know come from the entity
+//! packs ([`crate::entities`]).
+//!
+//! ```
+//! use copydesk::{Config, Linter};
+//! let config = Config { select: Some(vec!["names".into()]), ..Config::default() };
+//! let linter = Linter::from_config(&config)?;
+//! let text = "Jungkook released a single. Later she said Weaver’s Magazine had called Jung Kook.";
+//! let diagnostics = linter.check(text);
+//! let found: Vec<(&str, &str)> = diagnostics.iter().map(|d| (&*d.rule, d.span.slice(text))).collect();
+//! assert_eq!(found, [
+//!     ("pronoun-mismatch", "she"),
+//!     ("mangled-name", "Weaver’s Magazine"),
+//!     ("name-variant", "Jung Kook"),
+//! ]);
+//! # Ok::<(), copydesk::Error>(())
+//! ```
 
 pub mod mangled_name;
 pub mod name_variant;
