@@ -289,18 +289,11 @@ impl<'r> Reporter<'r> {
 /// the doc comment so `copydesk explain` and the README never drift from the code
 /// (clippy's `declare_clippy_lint!` habit).
 ///
-/// ```ignore
-/// declare_rule! {
-///     /// ## What it flags
-///     /// …
-///     pub struct RepeatedWord { … }
-///     META = "repeated-word", Words, Warning, "the same word twice in a row";
-/// }
-/// ```
-///
 /// The struct and a `pub static META` land in the calling module, so declare one rule
 /// per module. The family and severity are the names of [`Family`] and
-/// [`crate::Severity`] variants:
+/// [`crate::Severity`] variants; every doc line becomes part of `META.docs`, so a rule's
+/// doc comment should hold only its documentation (see `src/rules/` for the
+/// `## What it flags` / `## Why it matters` / `## Example` layout):
 ///
 /// ```
 /// mod alot {
