@@ -17,6 +17,29 @@
 //! {"path": "articles/a.md", "rule": "repeated-word", "hash": "5f0c3e1d9a2b4c77", "text": "the the"}
 //! ]}
 //! ```
+//!
+//! The round trip, as `--write-baseline` and `--baseline` do it:
+//!
+//! ```
+//! use std::path::Path;
+//! use copydesk::{baseline::Baseline, Linter, Severity};
+//!
+//! let linter = Linter::new();
+//! let before = "The the band played.\n";
+//! let mut baseline = Baseline::new();
+//! baseline.add("a.txt", before, &linter.check(before));
+//! let json = baseline.to_json();
+//!
+//! // Later: a paragraph was added above, and a new defect below.
+//! let after = "A new intro.\n\nThe the band played.\n\nIt was was loud.\n";
+//! let mut baseline = Baseline::parse(Path::new("copydesk-baseline.json"), &json)?;
+//! let mut found = linter.check(after);
+//! baseline.filter("a.txt", after, &mut found);
+//! assert_eq!(found.len(), 1);
+//! assert_eq!(found[0].span.slice(after), "was was");
+//! assert!(baseline.unused(&["a.txt"], &["repeated-word"], Severity::Warning).is_empty());
+//! # Ok::<(), copydesk::Error>(())
+//! ```
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -27,6 +50,10 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::{Diagnostic, Severity, Span};
 
 /// The baseline format version written and read.
+///
+/// ```
+/// assert!(copydesk::baseline::Baseline::new().to_json().starts_with("{\"version\": 1,"));
+/// ```
 pub const VERSION: u32 = 1;
 
 /// Words of context taken on each side of a finding for its fingerprint.
@@ -36,6 +63,16 @@ pub const CONTEXT_WORDS: usize = 3;
 const SHOWN_TEXT: usize = 80;
 
 /// One accepted finding.
+///
+/// ```
+/// use copydesk::{baseline::Baseline, Linter};
+/// let text = "It was was loud.";
+/// let mut baseline = Baseline::new();
+/// baseline.add("a.txt", text, &Linter::new().check(text));
+/// let e = &baseline.entries()[0];
+/// assert_eq!((e.path.as_str(), e.rule.as_str(), e.text.as_str()), ("a.txt", "repeated-word", "was was"));
+/// assert_eq!(e.hash.len(), 16);
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Entry {
     /// The file, as the caller keys it (relative to the baseline file in the CLI).
@@ -56,6 +93,22 @@ struct RawBaseline {
 }
 
 /// A set of accepted findings, tracking which of them were used.
+///
+/// Each entry hides one occurrence, so a second copy of an accepted defect is new:
+///
+/// ```
+/// use copydesk::{baseline::Baseline, Linter};
+/// let linter = Linter::new();
+/// let old = "We met. It was was loud.";
+/// let mut baseline = Baseline::new();
+/// baseline.add("a.txt", old, &linter.check(old));
+///
+/// let new = "We met. It was was loud. We met. It was was loud.";
+/// let mut found = linter.check(new);
+/// baseline.filter("a.txt", new, &mut found);
+/// let left: Vec<_> = found.iter().filter(|d| d.rule == "repeated-word").collect();
+/// assert_eq!(left.len(), 1);
+/// ```
 #[derive(Clone, Debug, Default)]
 pub struct Baseline {
     entries: Vec<Entry>,
@@ -68,6 +121,16 @@ pub struct Baseline {
 /// The location-independent key of a finding of `rule` at `span` in `source`: FNV-1a
 /// (64 bits, hex) over the rule, the matched text and [`CONTEXT_WORDS`] words on each
 /// side, whitespace normalised. Stable across releases and platforms.
+///
+/// ```
+/// use copydesk::{baseline::fingerprint, Span};
+/// let a = "It was was loud.";
+/// let b = "Intro.\n\nIt  was was loud.";
+/// let key = fingerprint("repeated-word", a, Span::new(3, 10));
+/// assert_eq!(key, fingerprint("repeated-word", b, Span::new(12, 19)), "moved, and respaced");
+/// assert_ne!(key, fingerprint("repeated-word", "It was was quiet.", Span::new(3, 10)), "new context");
+/// assert_ne!(key, fingerprint("other-rule", a, Span::new(3, 10)));
+/// ```
 #[must_use]
 pub fn fingerprint(rule: &str, source: &str, span: Span) -> String {
     let start = floor_boundary(source, span.start);
@@ -140,6 +203,10 @@ impl Fnv {
 
 impl Baseline {
     /// An empty baseline.
+    ///
+    /// ```
+    /// assert!(copydesk::baseline::Baseline::new().entries().is_empty());
+    /// ```
     #[must_use]
     pub fn new() -> Self {
         Baseline::default()
@@ -147,6 +214,15 @@ impl Baseline {
 
     /// Records the findings of the file keyed `path` (whose text is `source`), except
     /// `unused-suppression` findings.
+    ///
+    /// ```
+    /// use copydesk::{baseline::Baseline, Linter};
+    /// let text = "Leave a Comment\n\nThe the end.";
+    /// let mut baseline = Baseline::new();
+    /// baseline.add("posts/a.txt", text, &Linter::new().check(text));
+    /// let rules: Vec<&str> = baseline.entries().iter().map(|e| e.rule.as_str()).collect();
+    /// assert_eq!(rules, ["boilerplate", "repeated-word"]);
+    /// ```
     pub fn add(&mut self, path: &str, source: &str, diagnostics: &[Diagnostic]) {
         for d in diagnostics.iter().filter(|d| d.rule != crate::suppress::META.code) {
             let hash = fingerprint(&d.rule, source, d.span);
@@ -166,12 +242,30 @@ impl Baseline {
     }
 
     /// The entries, in the order recorded.
+    ///
+    /// ```
+    /// use copydesk::{baseline::Baseline, Diagnostic, Severity, Span};
+    /// let mut baseline = Baseline::new();
+    /// let d = Diagnostic::new("whitespace", Severity::Info, Span::new(3, 5), "two spaces");
+    /// baseline.add("a.txt", "One  two", &[d]);
+    /// assert_eq!(baseline.entries()[0].text, "  ");
+    /// ```
     #[must_use]
     pub fn entries(&self) -> &[Entry] {
         &self.entries
     }
 
     /// The baseline as JSON, one entry per line.
+    ///
+    /// ```
+    /// use copydesk::{baseline::Baseline, Linter};
+    /// let text = "It was was loud.";
+    /// let mut baseline = Baseline::new();
+    /// baseline.add("a.txt", text, &Linter::new().check(text));
+    /// let json = baseline.to_json();
+    /// assert_eq!(json.lines().count(), 3);
+    /// assert!(json.lines().nth(1).unwrap().starts_with(r#"{"path":"a.txt","rule":"repeated-word","hash":"#));
+    /// ```
     #[must_use]
     pub fn to_json(&self) -> String {
         let mut out = format!("{{\"version\": {VERSION}, \"entries\": [\n");
@@ -185,6 +279,16 @@ impl Baseline {
 
     /// Reads a baseline file.
     ///
+    /// ```
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// let dir = tempfile::tempdir()?;
+    /// let path = dir.path().join("copydesk-baseline.json");
+    /// std::fs::write(&path, copydesk::baseline::Baseline::new().to_json())?;
+    /// assert!(copydesk::baseline::Baseline::load(&path)?.entries().is_empty());
+    /// # Ok(())
+    /// # }
+    /// ```
+    ///
     /// # Errors
     /// I/O errors, and [`ErrorKind::Baseline`] errors pointing into the file when it is
     /// not a baseline of this version.
@@ -194,6 +298,21 @@ impl Baseline {
     }
 
     /// Parses baseline `source`, read from `path`.
+    ///
+    /// ```
+    /// use std::path::Path;
+    /// use copydesk::{baseline::Baseline, ErrorKind};
+    /// let path = Path::new("copydesk-baseline.json");
+    /// let ok = Baseline::parse(path, r#"{"version": 1, "entries": [
+    /// {"path": "a.txt", "rule": "repeated-word", "hash": "0123456789abcdef", "text": "was was"}
+    /// ]}"#)?;
+    /// assert_eq!(ok.entries()[0].rule, "repeated-word");
+    ///
+    /// let err = Baseline::parse(path, r#"{"version": 2, "entries": []}"#).unwrap_err();
+    /// assert_eq!(err.kind(), &ErrorKind::Baseline);
+    /// assert!(err.to_string().contains("has version 2"));
+    /// # Ok::<(), copydesk::Error>(())
+    /// ```
     ///
     /// # Errors
     /// As [`Baseline::load`].
@@ -235,6 +354,19 @@ impl Baseline {
 
     /// Drops the findings of the file keyed `path` (text `source`) that entries accept,
     /// one finding per entry, and marks those entries used.
+    ///
+    /// ```
+    /// use copydesk::{baseline::Baseline, Linter};
+    /// let linter = Linter::new();
+    /// let text = "It was was loud.";
+    /// let mut baseline = Baseline::new();
+    /// baseline.add("a.txt", text, &linter.check(text));
+    /// let (mut a, mut b) = (linter.check(text), linter.check(text));
+    /// baseline.filter("a.txt", text, &mut a);
+    /// baseline.filter("b.txt", text, &mut b);
+    /// assert!(a.is_empty());
+    /// assert_eq!(b.len(), 1, "entries are per file");
+    /// ```
     pub fn filter(&mut self, path: &str, source: &str, diagnostics: &mut Vec<Diagnostic>) {
         if self.entries.is_empty() {
             return;
@@ -257,6 +389,26 @@ impl Baseline {
     /// spans at their lines in the file the baseline was parsed from. Only entries for
     /// files in `linted` and rules in `ran` count: an entry for a file not linted or a
     /// rule not run this time may still be needed.
+    ///
+    /// ```
+    /// use std::path::Path;
+    /// use copydesk::{baseline::Baseline, Linter, Severity};
+    /// let linter = Linter::new();
+    /// let mut baseline = Baseline::new();
+    /// baseline.add("a.txt", "It was was loud.", &linter.check("It was was loud."));
+    /// let json = baseline.to_json();
+    ///
+    /// // The article was fixed: the entry hides nothing now.
+    /// let mut baseline = Baseline::parse(Path::new("base.json"), &json)?;
+    /// let fixed = "It was loud.";
+    /// let mut found = linter.check(fixed);
+    /// baseline.filter("a.txt", fixed, &mut found);
+    /// let unused = baseline.unused(&["a.txt"], &["repeated-word"], Severity::Warning);
+    /// assert_eq!(unused.len(), 1);
+    /// assert_eq!(unused[0].span.slice(&json), json.lines().nth(1).unwrap());
+    /// assert!(baseline.unused(&["b.txt"], &["repeated-word"], Severity::Warning).is_empty());
+    /// # Ok::<(), copydesk::Error>(())
+    /// ```
     #[must_use]
     pub fn unused(&self, linted: &[&str], ran: &[&str], severity: Severity) -> Vec<Diagnostic> {
         let mut out = Vec::new();

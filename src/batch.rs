@@ -9,6 +9,37 @@
 //! Each output line is `{"id": …, "diagnostics": [...]}` with diagnostics as in the
 //! JSON schema (spans are byte offsets into that record's text), or
 //! `{"id": …, "line": N, "error": "…"}`.
+//!
+//! [`normalize_jsonl`] is the same loop for [`crate::normalize()`]: it rewrites each
+//! record's text field and leaves the other fields alone. Both read any
+//! [`BufRead`] and write any [`Write`]; [`JsonlOptions`] names the fields and sets the
+//! threads and batch sizes, and the returned [`JsonlSummary`] tallies the run.
+//!
+//! ```
+//! use copydesk::batch::{check_jsonl, JsonlOptions};
+//! use copydesk::{Linter, Severity};
+//!
+//! let input = concat!(
+//!     r#"{"url": "https://example.com/a", "text": "The the end."}"#, "\n",
+//!     "not json\n",
+//!     r#"{"url": "https://example.com/b", "text": "Fine."}"#, "\n",
+//! );
+//! let opts = JsonlOptions { id_field: Some("url".into()), ..JsonlOptions::default() };
+//! let mut out = Vec::new();
+//! let summary = check_jsonl(&Linter::new(), input.as_bytes(), &mut out, &opts)?;
+//! assert_eq!((summary.records, summary.malformed, summary.diagnostics), (3, 1, 1));
+//! assert_eq!(summary.max_severity, Some(Severity::Warning));
+//!
+//! let lines: Vec<serde_json::Value> =
+//!     String::from_utf8(out).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+//! assert_eq!(lines[0]["id"], "https://example.com/a");
+//! assert_eq!(lines[0]["diagnostics"][0]["rule"], "repeated-word");
+//! assert_eq!(lines[0]["diagnostics"][0]["text"], "The the");
+//! assert_eq!(lines[1]["line"], 2);
+//! assert!(lines[1]["error"].as_str().unwrap().starts_with("malformed JSON"));
+//! assert_eq!(lines[2]["diagnostics"], serde_json::json!([]));
+//! # Ok::<(), std::io::Error>(())
+//! ```
 
 use std::io::{BufRead, Write};
 
@@ -18,6 +49,16 @@ use serde_json::Value;
 use crate::{Linter, Severity};
 
 /// How to read records.
+///
+/// ```
+/// use copydesk::batch::{check_jsonl, JsonlOptions};
+/// let opts = JsonlOptions { text_field: "body".into(), jobs: 1, ..JsonlOptions::default() };
+/// assert_eq!(opts.batch_records, 512);
+/// let mut out = Vec::new();
+/// check_jsonl(&copydesk::Linter::new(), &b"{\"body\": \"ok\"}\n"[..], &mut out, &opts)?;
+/// assert_eq!(out, b"{\"id\":1,\"diagnostics\":[]}\n"); // no id field: the line number
+/// # Ok::<(), std::io::Error>(())
+/// ```
 #[derive(Clone, Debug)]
 pub struct JsonlOptions {
     /// The field holding the article text (default `text`).
@@ -39,6 +80,17 @@ impl Default for JsonlOptions {
 }
 
 /// What a run saw.
+///
+/// ```
+/// use copydesk::batch::{check_jsonl, JsonlOptions};
+/// let input = "{\"text\": \"Leave a Comment\"}\n[1, 2]\n";
+/// let summary = check_jsonl(&copydesk::Linter::new(), input.as_bytes(), std::io::sink(), &JsonlOptions::default())?;
+/// assert_eq!(summary.records, 2);
+/// assert_eq!(summary.malformed, 1);
+/// assert_eq!(summary.max_severity, Some(copydesk::Severity::Error));
+/// assert_eq!(summary.errors, [(2, "a record must be a JSON object".to_owned())]);
+/// # Ok::<(), std::io::Error>(())
+/// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct JsonlSummary {
     /// Records read (including malformed ones).
@@ -70,6 +122,23 @@ struct Outcome {
 
 /// Lints every record of `input` and writes one JSON line per record to `out`.
 ///
+/// The output does not depend on the number of threads:
+///
+/// ```
+/// use copydesk::batch::{check_jsonl, JsonlOptions};
+/// let linter = copydesk::Linter::new();
+/// let input: String = (0..20).map(|i| format!("{{\"text\": \"take actionon day {i}\"}}\n")).collect();
+/// let run = |jobs| {
+///     let mut out = Vec::new();
+///     let opts = JsonlOptions { jobs, batch_records: 4, ..JsonlOptions::default() };
+///     check_jsonl(&linter, input.as_bytes(), &mut out, &opts).map(|s| (s.diagnostics, out))
+/// };
+/// let (one, two) = (run(1)?, run(2)?);
+/// assert_eq!(one.0, 20);
+/// assert_eq!(one, two);
+/// # Ok::<(), std::io::Error>(())
+/// ```
+///
 /// # Errors
 /// I/O errors from reading or writing, or a thread pool that cannot start.
 pub fn check_jsonl(
@@ -84,6 +153,17 @@ pub fn check_jsonl(
 /// Normalises the text field of every record of `input` and writes the records back,
 /// other fields untouched and in their original order. Malformed lines yield an
 /// `error` record, as in [`check_jsonl`].
+///
+/// ```
+/// use copydesk::batch::{normalize_jsonl, JsonlOptions};
+/// use copydesk::NormalizeOptions;
+/// let input = r#"{"url": "u1", "text": "Itâ€™s here &amp; now", "lang": "en"}"#;
+/// let mut out = Vec::new();
+/// let summary = normalize_jsonl(input.as_bytes(), &mut out, &JsonlOptions::default(), &NormalizeOptions::default())?;
+/// assert_eq!(String::from_utf8(out).unwrap(), "{\"url\":\"u1\",\"text\":\"It’s here & now\",\"lang\":\"en\"}\n");
+/// assert_eq!(summary.diagnostics, 2); // the number of changes
+/// # Ok::<(), std::io::Error>(())
+/// ```
 ///
 /// # Errors
 /// I/O errors from reading or writing, or a thread pool that cannot start.

@@ -31,6 +31,29 @@
 //!
 //! The file is found from the working directory upward ([`Config::discover`]) or given
 //! with `--config`. Errors point into the TOML.
+//!
+//! A [`Config`] is what [`crate::Linter::from_config`] builds a linter from; read one
+//! with [`Config::load`] or [`Config::parse`], or fill in its fields in code.
+//!
+//! ```
+//! use std::path::Path;
+//! use copydesk::{Config, Linter, Severity};
+//!
+//! let config = Config::parse(Path::new("copydesk.toml"), r#"
+//!     ignore = ["typography"]
+//!     [severity]
+//!     run-together = "error"
+//!     [rules.mangled-name]
+//!     accept = ["Weaver’s Magazine"]
+//! "#)?;
+//! let linter = Linter::from_config(&config)?;
+//! let text = "He spoke to Weaver’s Magazine and  took actionon July 14.";
+//! let found = linter.check(text);
+//! assert_eq!(found.len(), 1); // the doubled space is typography, the name is accepted
+//! assert_eq!(found[0].rule, "run-together");
+//! assert_eq!(found[0].severity, Severity::Error);
+//! # Ok::<(), copydesk::Error>(())
+//! ```
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -45,10 +68,29 @@ use crate::rule::{Family, RuleMeta};
 use crate::{Severity, Span};
 
 /// The file name looked for by [`Config::discover`].
+///
+/// ```
+/// assert_eq!(copydesk::config::FILE_NAME, "copydesk.toml");
+/// ```
 pub const FILE_NAME: &str = "copydesk.toml";
 
 /// Settings for a [`crate::Linter`]. `Config::default()` runs every rule at its default
 /// severity with the embedded packs only.
+///
+/// The fields are public: set them directly, or read them from TOML with
+/// [`Config::parse`] or [`Config::load`].
+///
+/// ```
+/// use copydesk::{Config, Linter, Severity};
+/// let mut config = Config::default();
+/// config.select = Some(vec!["unicode".into(), "repeated-word".into()]);
+/// config.severity.insert("repeated-word".into(), Severity::Info);
+/// let linter = Linter::from_config(&config)?;
+/// let found = linter.check("Itâ€™s the the end.");
+/// let got: Vec<(&str, Severity)> = found.iter().map(|d| (&*d.rule, d.severity)).collect();
+/// assert_eq!(got, [("mojibake", Severity::Error), ("repeated-word", Severity::Info)]);
+/// # Ok::<(), copydesk::Error>(())
+/// ```
 #[derive(Clone, Debug, Default)]
 pub struct Config {
     /// Rule codes or family names to run; `None` runs all.
@@ -85,12 +127,39 @@ struct RawConfig {
 
 impl Config {
     /// Looks for `copydesk.toml` in `dir` and its ancestors.
+    ///
+    /// ```no_run
+    /// use copydesk::{Config, Linter};
+    /// let config = match Config::discover(&std::env::current_dir()?) {
+    ///     Some(path) => Config::load(&path)?,
+    ///     None => Config::default(),
+    /// };
+    /// let linter = Linter::from_config(&config)?;
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// ```
+    /// # fn main() -> std::io::Result<()> {
+    /// let site = tempfile::tempdir()?;
+    /// std::fs::write(site.path().join("copydesk.toml"), "ignore = [\"whitespace\"]\n")?;
+    /// let articles = site.path().join("articles/2024");
+    /// std::fs::create_dir_all(&articles)?;
+    /// assert_eq!(copydesk::Config::discover(&articles), Some(site.path().join("copydesk.toml")));
+    /// # Ok(())
+    /// # }
+    /// ```
     #[must_use]
     pub fn discover(dir: &Path) -> Option<PathBuf> {
         dir.ancestors().map(|d| d.join(FILE_NAME)).find(|p| p.is_file())
     }
 
     /// Reads and validates the configuration file at `path`.
+    ///
+    /// ```
+    /// use std::path::Path;
+    /// let err = copydesk::Config::load(Path::new("no/such/copydesk.toml")).unwrap_err();
+    /// assert_eq!(err.kind(), &copydesk::ErrorKind::Io);
+    /// ```
     ///
     /// # Errors
     /// I/O errors, and [`ErrorKind::Config`] errors pointing into the TOML (unknown keys,
@@ -102,6 +171,20 @@ impl Config {
 
     /// Parses configuration `source`, read from `path` (relative pack paths are resolved
     /// against its folder).
+    ///
+    /// ```
+    /// use std::path::Path;
+    /// use copydesk::{Config, ErrorKind};
+    /// let config = Config::parse(Path::new("site/copydesk.toml"), "select = [\"names\", \"mojibake\"]")?;
+    /// assert_eq!(config.select, Some(vec!["names".to_owned(), "mojibake".to_owned()]));
+    /// assert_eq!(config.path.as_deref(), Some(Path::new("site/copydesk.toml")));
+    ///
+    /// let source = "ignore = [\"whitespace\"]\nmax = 3\n";
+    /// let err = Config::parse(Path::new("copydesk.toml"), source).unwrap_err();
+    /// assert_eq!(err.kind(), &ErrorKind::Config);
+    /// assert_eq!(err.span().unwrap().slice(source), "max");
+    /// # Ok::<(), copydesk::Error>(())
+    /// ```
     ///
     /// # Errors
     /// As [`Config::load`].
@@ -175,6 +258,17 @@ impl Config {
 
     /// Adds a rule pack file.
     ///
+    /// ```
+    /// use std::path::Path;
+    /// let mut config = copydesk::Config::default();
+    /// let pack = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/packs/house-style.toml");
+    /// config.add_pack_file(&pack)?;
+    /// assert_eq!(config.packs[0].name, "house-style");
+    /// let found = copydesk::Linter::from_config(&config)?.check("Write to us by e-mail.");
+    /// assert_eq!(found[0].rule, "house-style");
+    /// # Ok::<(), copydesk::Error>(())
+    /// ```
+    ///
     /// # Errors
     /// I/O errors and [`ErrorKind::Pack`] errors.
     pub fn add_pack_file(&mut self, path: &Path) -> Result<()> {
@@ -184,6 +278,17 @@ impl Config {
     }
 
     /// Adds an entity pack file.
+    ///
+    /// ```
+    /// use std::path::Path;
+    /// let mut config = copydesk::Config::default();
+    /// let err = config.add_entities_file(Path::new("no/such/names.toml")).unwrap_err();
+    /// assert_eq!(err.kind(), &copydesk::ErrorKind::Io);
+    /// assert!(config.entities.is_empty());
+    /// ```
+    ///
+    /// To add entities without a file, parse them with
+    /// [`crate::entities::parse_pack`] and extend [`Config::entities`].
     ///
     /// # Errors
     /// I/O errors and [`ErrorKind::EntityPack`] errors.
@@ -195,6 +300,17 @@ impl Config {
 
     /// Every rule code this configuration may name: built-in rules and codes defined by
     /// embedded or extra packs.
+    ///
+    /// ```
+    /// use std::path::Path;
+    /// use copydesk::{pack::Pack, Config};
+    /// let mut config = Config::default();
+    /// assert!(config.known_codes().contains(&"run-together".to_owned()));
+    /// let toml = "[[rule]]\nid = \"x\"\ncode = \"house-style\"\nkind = \"phrase\"\nphrases = [\"web site\"]\nmessage = \"m\"";
+    /// config.packs.push(Pack::parse(Path::new("p.toml"), toml)?);
+    /// assert!(config.known_codes().contains(&"house-style".to_owned()));
+    /// # Ok::<(), copydesk::Error>(())
+    /// ```
     #[must_use]
     pub fn known_codes(&self) -> Vec<String> {
         let mut codes: Vec<String> = crate::registry::BUILTIN.iter().map(|s| (*s).to_owned()).collect();
@@ -208,6 +324,14 @@ impl Config {
     }
 
     /// Whether the rule runs under this configuration.
+    ///
+    /// ```
+    /// use copydesk::rules::words::{repeated_word, run_together};
+    /// use copydesk::Config;
+    /// let config = Config { select: Some(vec!["words".into()]), ignore: vec!["run-together".into()], ..Config::default() };
+    /// assert!(config.enabled(&repeated_word::META));
+    /// assert!(!config.enabled(&run_together::META));
+    /// ```
     #[must_use]
     pub fn enabled(&self, meta: &RuleMeta) -> bool {
         let hit = |names: &[String]| {
@@ -217,12 +341,30 @@ impl Config {
     }
 
     /// The rule's severity under this configuration.
+    ///
+    /// ```
+    /// use copydesk::rules::words::repeated_word::META;
+    /// use copydesk::{Config, Severity};
+    /// let mut config = Config::default();
+    /// assert_eq!(config.severity_for(&META), Severity::Warning);
+    /// config.severity.insert("repeated-word".into(), Severity::Error);
+    /// assert_eq!(config.severity_for(&META), Severity::Error);
+    /// ```
     #[must_use]
     pub fn severity_for(&self, meta: &RuleMeta) -> Severity {
         self.severity.get(meta.code.as_ref()).copied().unwrap_or(meta.default_severity)
     }
 
     /// The settings table for rule `code`, if any.
+    ///
+    /// ```
+    /// use std::path::Path;
+    /// let config = copydesk::Config::parse(Path::new("copydesk.toml"), "[rules.boilerplate]\naccept = [\"Read more\"]")?;
+    /// let accept = &config.rule_settings("boilerplate").unwrap()["accept"];
+    /// assert_eq!(accept.as_array().unwrap()[0].as_str(), Some("Read more"));
+    /// assert!(config.rule_settings("whitespace").is_none());
+    /// # Ok::<(), copydesk::Error>(())
+    /// ```
     #[must_use]
     pub fn rule_settings(&self, code: &str) -> Option<&toml::Table> {
         self.rules.get(code)

@@ -3,6 +3,11 @@
 //! A finding is data, not an error: a plain struct with a span into the original input.
 //! It implements [`miette::Diagnostic`] so the graphical renderer can show it once the
 //! caller attaches the source text (see [`crate::render`]).
+//!
+//! Rules build diagnostics through a [`crate::Reporter`]; callers get them from
+//! [`crate::Linter::check`], filter them by [`Severity`], apply their
+//! [`Applicability::Auto`] suggestions with [`crate::fix::apply`] and print them with a
+//! [renderer](crate::render).
 
 use std::borrow::Cow;
 use std::fmt;
@@ -12,6 +17,15 @@ use serde::{Deserialize, Serialize};
 use crate::Span;
 
 /// How serious a finding is. Ordered: `Info < Warning < Error`.
+///
+/// ```
+/// use copydesk::{Linter, Severity};
+/// let found = Linter::new().check("Leave a Comment\n\nThe the end.");
+/// let worst = found.iter().map(|d| d.severity).max();
+/// assert_eq!(worst, Some(Severity::Error));
+/// assert!(Severity::Info < Severity::Warning && Severity::Warning < Severity::Error);
+/// assert_eq!(Severity::Warning.to_string(), "warning");
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
@@ -25,6 +39,10 @@ pub enum Severity {
 
 impl Severity {
     /// The lowercase name used in config files and output.
+    ///
+    /// ```
+    /// assert_eq!(copydesk::Severity::Info.as_str(), "info");
+    /// ```
     #[must_use]
     pub const fn as_str(self) -> &'static str {
         match self {
@@ -35,6 +53,12 @@ impl Severity {
     }
 
     /// Parses `info`, `warning` or `error` (also `warnings`, `errors`).
+    ///
+    /// ```
+    /// use copydesk::Severity;
+    /// assert_eq!(Severity::parse("warnings"), Some(Severity::Warning));
+    /// assert_eq!(Severity::parse("fatal"), None);
+    /// ```
     #[must_use]
     pub fn parse(s: &str) -> Option<Severity> {
         match s {
@@ -53,6 +77,23 @@ impl fmt::Display for Severity {
 }
 
 /// Whether a suggestion may be applied without a human looking at it.
+///
+/// [`crate::fix::apply`] applies `Auto` suggestions only:
+///
+/// ```
+/// use copydesk::{fix, Applicability, Linter};
+/// let text = "Jungkook was interviewed by Weaver’s Magazine on the the tour.";
+/// let found = Linter::new().check(text);
+/// let auto: Vec<&str> = found
+///     .iter()
+///     .filter(|d| d.suggestions.first().is_some_and(|s| s.applicability == Applicability::Auto))
+///     .map(|d| d.span.slice(text))
+///     .collect();
+/// assert_eq!(auto, ["the the"]);
+/// // The name needs a person: "Weverse Magazine" is only a `Maybe`.
+/// let fixed = fix::apply(text, &found).unwrap();
+/// assert_eq!(fixed.text, "Jungkook was interviewed by Weaver’s Magazine on the tour.");
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Applicability {
@@ -63,6 +104,15 @@ pub enum Applicability {
 }
 
 /// A proposed replacement for the whole of a diagnostic's span.
+///
+/// ```
+/// use copydesk::{Applicability, Linter, Suggestion};
+/// let found = Linter::new().check("They take actionon July 14.");
+/// assert_eq!(
+///     found[0].suggestions,
+///     [Suggestion { replacement: "action on".into(), applicability: Applicability::Auto }]
+/// );
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Suggestion {
     /// The text to put in place of the span (empty to delete).
@@ -73,6 +123,15 @@ pub struct Suggestion {
 
 /// A secondary span shown next to the primary one (for example the earlier copy of a
 /// duplicated passage).
+///
+/// ```
+/// use copydesk::{Diagnostic, Severity, Span};
+/// let text = "Fans queued all night. Fans queued all night.";
+/// let mut d = Diagnostic::new("my-rule", Severity::Warning, Span::new(23, 45), "passage repeated");
+/// d.label(Span::new(0, 22), "first copy here");
+/// assert_eq!(d.labels[0].span.slice(text), "Fans queued all night.");
+/// assert_eq!(d.labels[0].message, "first copy here");
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Label {
     /// Where it points, in the original input.
@@ -82,6 +141,26 @@ pub struct Label {
 }
 
 /// One finding of one rule, pointing into the original input.
+///
+/// It is plain data: match on its fields, serialise it (see [`crate::render::json`]),
+/// or hand it to miette, which it implements [`miette::Diagnostic`] for (the rule as
+/// the code, the first suggestion as help).
+///
+/// ```
+/// use copydesk::{Linter, Severity, Span};
+/// let text = "Itâ€™s the first time.";
+/// let d = &Linter::new().check(text)[0];
+/// assert_eq!(d.rule, "mojibake");
+/// assert_eq!(d.severity, Severity::Error);
+/// assert_eq!(d.span, Span::new(2, 10));
+/// assert_eq!(d.span.slice(text), "â€™");
+/// assert_eq!(d.suggestions[0].replacement, "’");
+/// assert_eq!(d.to_string(), d.message);
+///
+/// use miette::Diagnostic as _;
+/// assert_eq!(d.code().unwrap().to_string(), "mojibake");
+/// assert_eq!(d.help().unwrap().to_string(), "replace with \"’\"");
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Diagnostic {
     /// The rule's stable kebab-case code, such as `repeated-word`.
@@ -100,6 +179,13 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// A diagnostic with no suggestions or labels.
+    ///
+    /// ```
+    /// use copydesk::{Diagnostic, Severity, Span};
+    /// let d = Diagnostic::new("house-style", Severity::Info, Span::new(0, 6), "write “email”");
+    /// assert_eq!(d.rule, "house-style");
+    /// assert!(d.suggestions.is_empty() && d.labels.is_empty());
+    /// ```
     #[must_use]
     pub fn new(rule: impl Into<Cow<'static, str>>, severity: Severity, span: Span, message: impl Into<String>) -> Self {
         Diagnostic {
@@ -113,12 +199,27 @@ impl Diagnostic {
     }
 
     /// Adds a suggestion to replace the whole span with `replacement`.
+    ///
+    /// ```
+    /// use copydesk::{Applicability, Diagnostic, Severity, Span};
+    /// let mut d = Diagnostic::new("house-style", Severity::Info, Span::new(0, 6), "write “email”");
+    /// d.suggest("email", Applicability::Auto).suggest("e-mail address", Applicability::Maybe);
+    /// assert_eq!(d.suggestions.len(), 2);
+    /// assert_eq!(copydesk::fix::apply("e-mail us", &[d]).unwrap().text, "email us");
+    /// ```
     pub fn suggest(&mut self, replacement: impl Into<String>, applicability: Applicability) -> &mut Self {
         self.suggestions.push(Suggestion { replacement: replacement.into(), applicability });
         self
     }
 
     /// Adds a secondary label.
+    ///
+    /// ```
+    /// use copydesk::{Diagnostic, Severity, Span};
+    /// let mut d = Diagnostic::new("name-variant", Severity::Warning, Span::new(30, 38), "two spellings");
+    /// d.label(Span::new(0, 9), "spelled this way here");
+    /// assert_eq!(d.labels[0].span, Span::new(0, 9));
+    /// ```
     pub fn label(&mut self, span: Span, message: impl Into<String>) -> &mut Self {
         self.labels.push(Label { span, message: message.into() });
         self

@@ -6,6 +6,22 @@
 //! (URLs, e-mail addresses, @handles, #hashtags), and `unicode-segmentation` splits the
 //! text between them into words, numbers, emoji and punctuation. Every span is a byte
 //! range into the original text, so rules never translate offsets.
+//!
+//! ```
+//! use copydesk::{Document, TokenKind};
+//! let text = "Fans cheered.\nSee pic.twitter.com/Ab12 by @NewsDesk9!\n\nA new paragraph.";
+//! let doc = Document::new(text);
+//! assert_eq!(doc.lines().len(), 4);
+//! assert_eq!(doc.paragraphs().len(), 2);
+//! assert_eq!(doc.sentences().len(), 3);
+//! let kinds: Vec<(&str, TokenKind)> = doc.paragraph_tokens(0).iter().skip(4).map(|t| (t.text, t.kind)).collect();
+//! assert_eq!(kinds, [
+//!     ("pic.twitter.com/Ab12", TokenKind::Url),
+//!     ("by", TokenKind::Word),
+//!     ("@NewsDesk9", TokenKind::Handle),
+//!     ("!", TokenKind::Punct),
+//! ]);
+//! ```
 
 use std::any::{Any, TypeId};
 use std::cell::RefCell;
@@ -18,6 +34,13 @@ use unicode_segmentation::UnicodeSegmentation;
 use crate::Span;
 
 /// What a token is.
+///
+/// ```
+/// use copydesk::{Document, TokenKind::*};
+/// let doc = Document::new("Don’t miss #Jungkook at 10.30 👍 — mail desk@example.org");
+/// let kinds: Vec<_> = doc.tokens().iter().map(|t| t.kind).collect();
+/// assert_eq!(kinds, [Word, Word, Hashtag, Word, Number, Emoji, Punct, Word, Email]);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum TokenKind {
     /// A word: contains at least one letter ("don’t", "HOT100", "end.Next").
@@ -39,6 +62,16 @@ pub enum TokenKind {
 }
 
 /// One token: a slice of the original text with its kind and position.
+///
+/// ```
+/// use copydesk::{Document, TokenKind};
+/// let text = "Intro.\n\nThe the end.";
+/// let doc = Document::new(text);
+/// let t = doc.tokens()[2];
+/// assert_eq!((t.text, t.start, t.kind), ("The", 8, TokenKind::Word));
+/// assert_eq!((t.line, t.paragraph), (2, 1));
+/// assert_eq!(t.span().slice(text), "The");
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Token<'a> {
     /// The token's text, borrowed from the source.
@@ -55,18 +88,34 @@ pub struct Token<'a> {
 
 impl Token<'_> {
     /// The token's byte span.
+    ///
+    /// ```
+    /// let doc = copydesk::Document::new("Tickets cost £5");
+    /// assert_eq!(doc.tokens()[2].span(), copydesk::Span::new(13, 15));
+    /// ```
     #[must_use]
     pub fn span(&self) -> Span {
         Span::new(self.start, self.start + self.text.len())
     }
 
     /// Byte offset one past the token.
+    ///
+    /// ```
+    /// let doc = copydesk::Document::new("Hi there");
+    /// assert_eq!(doc.tokens()[1].end(), 8);
+    /// ```
     #[must_use]
     pub fn end(&self) -> usize {
         self.start + self.text.len()
     }
 
     /// Whether this is a [`TokenKind::Word`].
+    ///
+    /// ```
+    /// let doc = copydesk::Document::new("Top 10 songs");
+    /// let words: Vec<bool> = doc.tokens().iter().map(|t| t.is_word()).collect();
+    /// assert_eq!(words, [true, false, true]);
+    /// ```
     #[must_use]
     pub fn is_word(&self) -> bool {
         self.kind == TokenKind::Word
@@ -74,6 +123,13 @@ impl Token<'_> {
 }
 
 /// One line of the source, without its terminator.
+///
+/// ```
+/// let text = "First\r\n\nThird";
+/// let doc = copydesk::Document::new(text);
+/// let lines: Vec<(&str, Option<u32>)> = doc.lines().iter().map(|l| (l.span.slice(text), l.paragraph)).collect();
+/// assert_eq!(lines, [("First", Some(0)), ("", None), ("Third", Some(1))]);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Line {
     /// The line's content, excluding `\n` and a preceding `\r`.
@@ -83,6 +139,15 @@ pub struct Line {
 }
 
 /// A run of non-blank lines.
+///
+/// ```
+/// let text = "One.\nStill one.\n\nTwo.";
+/// let doc = copydesk::Document::new(text);
+/// let p = doc.paragraphs()[0];
+/// assert_eq!(p.span.slice(text), "One.\nStill one.");
+/// assert_eq!((p.first_line, p.last_line), (0, 1));
+/// assert_eq!(p.tokens, (0, 5));
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Paragraph {
     /// From the first byte of the first line to the last byte of the last line.
@@ -96,6 +161,20 @@ pub struct Paragraph {
 }
 
 /// The analysed text that every rule reads.
+///
+/// Built once per input by [`Document::new`] and read by every rule; all positions are
+/// byte offsets into [`Document::text`].
+///
+/// ```
+/// use copydesk::Document;
+/// let text = "Leave a Comment\n\nThe band said the the tour would go ahead.";
+/// let doc = Document::new(text);
+/// assert_eq!(doc.text(), text);
+/// assert_eq!(doc.line_text(0), "Leave a Comment");
+/// let second = &doc.paragraphs()[1];
+/// assert_eq!(doc.slice(second.span), "The band said the the tour would go ahead.");
+/// assert_eq!(doc.line_col(text.find("the the").unwrap()), (3, 15));
+/// ```
 #[derive(Debug)]
 pub struct Document<'a> {
     text: &'a str,
@@ -127,6 +206,12 @@ static SPECIAL: Lazy<Regex> = Lazy::new(|| {
 
 impl<'a> Document<'a> {
     /// Analyses `text`. Linear in its length.
+    ///
+    /// ```
+    /// let doc = copydesk::Document::new("Hello, world.");
+    /// let tokens: Vec<&str> = doc.tokens().iter().map(|t| t.text).collect();
+    /// assert_eq!(tokens, ["Hello", ",", "world", "."]);
+    /// ```
     #[must_use]
     pub fn new(text: &'a str) -> Self {
         let lines = split_lines(text);
@@ -167,18 +252,32 @@ impl<'a> Document<'a> {
     }
 
     /// The original text.
+    ///
+    /// ```
+    /// assert_eq!(copydesk::Document::new("abc").text(), "abc");
+    /// ```
     #[must_use]
     pub fn text(&self) -> &'a str {
         self.text
     }
 
     /// The lines, in order.
+    ///
+    /// ```
+    /// let doc = copydesk::Document::new("a\nb\n");
+    /// assert_eq!(doc.lines().len(), 2, "no empty line after the final newline");
+    /// ```
     #[must_use]
     pub fn lines(&self) -> &[Line] {
         &self.lines
     }
 
     /// The paragraphs, in order.
+    ///
+    /// ```
+    /// let doc = copydesk::Document::new("a\n\n\n\nb");
+    /// assert_eq!(doc.paragraphs().len(), 2);
+    /// ```
     #[must_use]
     pub fn paragraphs(&self) -> &[Paragraph] {
         &self.paragraphs
@@ -186,6 +285,13 @@ impl<'a> Document<'a> {
 
     /// Sentence spans (UAX #29), trimmed of surrounding whitespace. Computed on first
     /// use: sentence segmentation costs as much as tokenising, and few rules need it.
+    ///
+    /// ```
+    /// let text = "He left. She stayed!  Why?";
+    /// let doc = copydesk::Document::new(text);
+    /// let s: Vec<&str> = doc.sentences().iter().map(|s| s.slice(text)).collect();
+    /// assert_eq!(s, ["He left.", "She stayed!", "Why?"]);
+    /// ```
     #[must_use]
     pub fn sentences(&self) -> &[Span] {
         self.sentences.get_or_init(|| {
@@ -201,12 +307,23 @@ impl<'a> Document<'a> {
     }
 
     /// All tokens, in order.
+    ///
+    /// ```
+    /// let doc = copydesk::Document::new("See www.example.com now");
+    /// assert_eq!(doc.tokens()[1].kind, copydesk::TokenKind::Url);
+    /// ```
     #[must_use]
     pub fn tokens(&self) -> &[Token<'a>] {
         &self.tokens
     }
 
     /// The tokens of paragraph `index`.
+    ///
+    /// ```
+    /// let doc = copydesk::Document::new("One two.\n\nThree.");
+    /// let second: Vec<&str> = doc.paragraph_tokens(1).iter().map(|t| t.text).collect();
+    /// assert_eq!(second, ["Three", "."]);
+    /// ```
     #[must_use]
     pub fn paragraph_tokens(&self, index: usize) -> &[Token<'a>] {
         let (a, b) = self.paragraphs[index].tokens;
@@ -214,24 +331,44 @@ impl<'a> Document<'a> {
     }
 
     /// The text of `span`.
+    ///
+    /// ```
+    /// let doc = copydesk::Document::new("The quick fox");
+    /// assert_eq!(doc.slice(copydesk::Span::new(4, 9)), "quick");
+    /// ```
     #[must_use]
     pub fn slice(&self, span: Span) -> &'a str {
         &self.text[span.start..span.end]
     }
 
     /// The text of line `index`.
+    ///
+    /// ```
+    /// assert_eq!(copydesk::Document::new("a\r\nb").line_text(0), "a");
+    /// ```
     #[must_use]
     pub fn line_text(&self, index: usize) -> &'a str {
         self.slice(self.lines[index].span)
     }
 
     /// Index of the line containing byte `offset` (the last line for the end of text).
+    ///
+    /// ```
+    /// let doc = copydesk::Document::new("ab\ncd");
+    /// assert_eq!((doc.line_index(1), doc.line_index(3), doc.line_index(5)), (0, 1, 1));
+    /// ```
     #[must_use]
     pub fn line_index(&self, offset: usize) -> usize {
         self.lines.partition_point(|l| l.span.start <= offset).saturating_sub(1)
     }
 
     /// 1-based line and 1-based column (in chars) of byte `offset`.
+    ///
+    /// ```
+    /// let text = "Café\nTickets cost £5.";
+    /// let doc = copydesk::Document::new(text);
+    /// assert_eq!(doc.line_col(text.find('5').unwrap()), (2, 15), "columns count chars");
+    /// ```
     #[must_use]
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let i = self.line_index(offset);
@@ -248,6 +385,16 @@ impl<'a> Document<'a> {
     /// blank; a line holding several (the cells of a table row) belongs to the first.
     /// Tokens and sentences are as [`Document::new`] finds them. Linear in the length of
     /// `text`.
+    ///
+    /// ```
+    /// use copydesk::{Document, Span};
+    /// // A table row: two cells, each its own paragraph, on one line.
+    /// let text = "| Seoul | Busan |";
+    /// let doc = Document::with_paragraphs(text, &[Span::new(2, 7), Span::new(10, 15)]);
+    /// let p: Vec<&str> = doc.paragraphs().iter().map(|p| doc.slice(p.span)).collect();
+    /// assert_eq!(p, ["Seoul", "Busan"]);
+    /// assert_eq!(doc.paragraph_tokens(1)[0].text, "Busan");
+    /// ```
     #[must_use]
     pub fn with_paragraphs(text: &'a str, paragraphs: &[Span]) -> Self {
         let mut doc = Document::new(text);
@@ -513,6 +660,11 @@ fn classify(seg: &str) -> Option<TokenKind> {
 
 /// Each char of `text` with its byte offset and its neighbours: `(offset, before, c,
 /// after)`, for the scans that judge a quote mark or apostrophe by what surrounds it.
+///
+/// ```
+/// let v: Vec<_> = copydesk::document::chars_with_neighbours("a’b").collect();
+/// assert_eq!(v, [(0, None, 'a', Some('’')), (1, Some('a'), '’', Some('b')), (4, Some('’'), 'b', None)]);
+/// ```
 pub fn chars_with_neighbours(text: &str) -> impl Iterator<Item = (usize, Option<char>, char, Option<char>)> + '_ {
     let mut prev = None;
     let mut iter = text.char_indices().peekable();
@@ -525,6 +677,12 @@ pub fn chars_with_neighbours(text: &str) -> impl Iterator<Item = (usize, Option<
 
 /// Whether `c` is an emoji, emoji component or emoji modifier (an approximation of
 /// `Extended_Pictographic` plus modifiers and regional indicators, by block).
+///
+/// ```
+/// use copydesk::document::is_emoji;
+/// assert!(is_emoji('👍') && is_emoji('\u{1F3FC}'));
+/// assert!(!is_emoji('a') && !is_emoji('’'));
+/// ```
 #[must_use]
 pub fn is_emoji(c: char) -> bool {
     matches!(c as u32,

@@ -12,6 +12,33 @@
 //! pronouns = "he"                           # he | she | they, for persons
 //! ambiguous = false                         # also an ordinary word: match exactly only
 //! ```
+//!
+//! [`parse_pack`] reads a pack into [`Entity`]s; a [`Gazetteer`] indexes all of them
+//! for the rules. To teach the linter your own names, add them to
+//! [`crate::Config::entities`] (or name the file in `copydesk.toml`): the names rules
+//! then know them, and [`crate::lexicon`] stops splitting them as run-together words.
+//!
+//! ```
+//! use std::path::Path;
+//! use copydesk::{entities::parse_pack, Config, Linter};
+//!
+//! let ours = r#"
+//! [[entity]]
+//! name = "Harriet Quillfeather"
+//! kind = "person"
+//! pronouns = "she"
+//! "#;
+//! let text = "Harriet Quillfeather won the seat. He thanked voters.";
+//! assert!(Linter::new().check(text).iter().all(|d| d.rule != "pronoun-mismatch"));
+//!
+//! let mut config = Config::default();
+//! config.entities = parse_pack(Path::new("ours.toml"), ours)?;
+//! let found = Linter::from_config(&config)?.check(text);
+//! let mismatch = found.iter().find(|d| d.rule == "pronoun-mismatch").unwrap();
+//! assert_eq!(mismatch.span.slice(text), "He");
+//! assert_eq!(mismatch.suggestions[0].replacement, "She");
+//! # Ok::<(), copydesk::Error>(())
+//! ```
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -23,6 +50,14 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::Span;
 
 /// What an entity is.
+///
+/// ```
+/// use copydesk::{entities::{EntityKind, Gazetteer}, registry::Resources, Config};
+/// let config = Config::default();
+/// let names = Resources::new(&config).gazetteer;
+/// assert_eq!(names.get("Weverse Magazine").unwrap().kind, EntityKind::Publication);
+/// assert_eq!(names.get("Jungkook").unwrap().kind, EntityKind::Person);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum EntityKind {
     /// A person.
@@ -40,6 +75,14 @@ pub enum EntityKind {
 }
 
 /// The pronouns a person takes.
+///
+/// ```
+/// use std::path::Path;
+/// use copydesk::entities::{parse_pack, Pronouns};
+/// let e = parse_pack(Path::new("p.toml"), "[[entity]]\nname = \"Alex Rowan\"\nkind = \"person\"\npronouns = \"they\"")?;
+/// assert_eq!(e[0].pronouns, Some(Pronouns::They));
+/// # Ok::<(), copydesk::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Pronouns {
     /// he / him / his.
@@ -51,6 +94,22 @@ pub enum Pronouns {
 }
 
 /// One entity of a pack.
+///
+/// ```
+/// use std::path::Path;
+/// use copydesk::entities::{parse_pack, EntityKind};
+/// let pack = r#"
+/// [[entity]]
+/// name = "Brightwater Analytics"
+/// aliases = ["Brightwater"]
+/// kind = "org"
+/// "#;
+/// let e = &parse_pack(Path::new("clients.toml"), pack)?[0];
+/// assert_eq!(e.name, "Brightwater Analytics");
+/// assert_eq!(e.kind, EntityKind::Org);
+/// assert_eq!((e.pronouns, e.ambiguous, e.pack.as_str()), (None, false, "clients"));
+/// # Ok::<(), copydesk::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Entity {
     /// The canonical spelling.
@@ -69,6 +128,14 @@ pub struct Entity {
 
 impl Entity {
     /// The canonical name followed by the aliases.
+    ///
+    /// ```
+    /// use std::path::Path;
+    /// let pack = "[[entity]]\nname = \"Jungkook\"\naliases = [\"Jung Kook\", \"Jeon Jungkook\"]\nkind = \"person\"";
+    /// let e = &copydesk::entities::parse_pack(Path::new("p.toml"), pack)?[0];
+    /// assert_eq!(e.spellings().collect::<Vec<_>>(), ["Jungkook", "Jung Kook", "Jeon Jungkook"]);
+    /// # Ok::<(), copydesk::Error>(())
+    /// ```
     pub fn spellings(&self) -> impl Iterator<Item = &str> {
         std::iter::once(self.name.as_str()).chain(self.aliases.iter().map(String::as_str))
     }
@@ -101,6 +168,19 @@ struct RawEntity {
 /// Returns an [`ErrorKind::EntityPack`] error pointing into `source` when the TOML is
 /// malformed, a kind or pronoun is unknown, a name is empty, or pronouns are given for
 /// something other than a person.
+///
+/// ```
+/// use std::path::Path;
+/// use copydesk::{entities::parse_pack, ErrorKind};
+/// let ok = parse_pack(Path::new("places.toml"), "[[entity]]\nname = \"Walla Walla\"\nkind = \"place\"")?;
+/// assert_eq!(ok.len(), 1);
+///
+/// let source = "[[entity]]\nname = \"Seoul\"\nkind = \"place\"\npronouns = \"she\"";
+/// let err = parse_pack(Path::new("places.toml"), source).unwrap_err();
+/// assert_eq!(err.kind(), &ErrorKind::EntityPack);
+/// assert_eq!(err.span().unwrap().slice(source), "\"she\"");
+/// # Ok::<(), copydesk::Error>(())
+/// ```
 pub fn parse_pack(path: &Path, source: &str) -> Result<Vec<Entity>> {
     let raw: RawPack =
         toml::from_str(source).map_err(|e| crate::error::from_toml(ErrorKind::EntityPack, path, source, &e))?;
@@ -162,6 +242,18 @@ pub fn parse_pack(path: &Path, source: &str) -> Result<Vec<Entity>> {
 }
 
 /// All entities of all packs, with lookup by exact and case-folded spelling.
+///
+/// ```
+/// use std::path::Path;
+/// use copydesk::entities::{parse_pack, Gazetteer};
+/// let pack = "[[entity]]\nname = \"Weverse Magazine\"\nkind = \"publication\"";
+/// let g = Gazetteer::new(parse_pack(Path::new("p.toml"), pack)?);
+/// assert_eq!(g.len(), 1);
+/// assert!(g.get("Weverse Magazine").is_some());
+/// assert!(g.get("weverse magazine").is_none());
+/// assert_eq!(g.get_folded("WEVERSE magazine").unwrap().name, "Weverse Magazine");
+/// # Ok::<(), copydesk::Error>(())
+/// ```
 #[derive(Debug, Default)]
 pub struct Gazetteer {
     entities: Vec<Entity>,
@@ -173,6 +265,16 @@ impl Gazetteer {
     /// Builds the lookup tables. A later entity with an already-known spelling extends
     /// nothing: the first definition wins (user packs are added after the embedded ones
     /// and may add aliases by defining a new entity).
+    ///
+    /// ```
+    /// use std::path::Path;
+    /// use copydesk::entities::{parse_pack, Gazetteer};
+    /// let pack = "[[entity]]\nname = \"Ana\"\nkind = \"person\"\n[[entity]]\nname = \"Ana\"\nkind = \"place\"";
+    /// let g = Gazetteer::new(parse_pack(Path::new("p.toml"), pack)?);
+    /// assert_eq!(g.len(), 2);
+    /// assert_eq!(g.get("Ana").unwrap().kind, copydesk::entities::EntityKind::Person, "the first wins");
+    /// # Ok::<(), copydesk::Error>(())
+    /// ```
     #[must_use]
     pub fn new(entities: Vec<Entity>) -> Self {
         let mut g = Gazetteer { entities, exact: HashMap::new(), folded: HashMap::new() };
@@ -186,30 +288,62 @@ impl Gazetteer {
     }
 
     /// Every entity.
+    ///
+    /// ```
+    /// use copydesk::{registry::Resources, Config};
+    /// let config = Config::default();
+    /// let g = Resources::new(&config).gazetteer;
+    /// assert_eq!(g.entities().len(), g.len());
+    /// assert!(g.entities().iter().any(|e| e.pack == "kpop"));
+    /// ```
     #[must_use]
     pub fn entities(&self) -> &[Entity] {
         &self.entities
     }
 
     /// The entity spelled exactly `name`.
+    ///
+    /// ```
+    /// use copydesk::{registry::Resources, Config};
+    /// let config = Config::default();
+    /// let g = Resources::new(&config).gazetteer;
+    /// assert_eq!(g.get("Jung Kook").unwrap().name, "Jungkook"); // an alias
+    /// ```
     #[must_use]
     pub fn get(&self, name: &str) -> Option<&Entity> {
         self.exact.get(name).map(|&i| &self.entities[i])
     }
 
     /// The entity spelled `name` up to case and apostrophe form.
+    ///
+    /// ```
+    /// use copydesk::entities::Gazetteer;
+    /// use copydesk::{registry::Resources, Config};
+    /// let config = Config::default();
+    /// let g = Resources::new(&config).gazetteer;
+    /// assert_eq!(g.get_folded("JUNGKOOK").unwrap().name, "Jungkook");
+    /// assert!(Gazetteer::default().get_folded("Jungkook").is_none());
+    /// ```
     #[must_use]
     pub fn get_folded(&self, name: &str) -> Option<&Entity> {
         self.folded.get(&fold(name)).map(|&i| &self.entities[i])
     }
 
     /// Number of entities.
+    ///
+    /// ```
+    /// assert_eq!(copydesk::entities::Gazetteer::default().len(), 0);
+    /// ```
     #[must_use]
     pub fn len(&self) -> usize {
         self.entities.len()
     }
 
     /// Whether there are no entities.
+    ///
+    /// ```
+    /// assert!(copydesk::entities::Gazetteer::new(Vec::new()).is_empty());
+    /// ```
     #[must_use]
     pub fn is_empty(&self) -> bool {
         self.entities.is_empty()
@@ -217,6 +351,10 @@ impl Gazetteer {
 }
 
 /// Case-folds and unifies apostrophes, for spelling comparison.
+///
+/// ```
+/// assert_eq!(copydesk::entities::fold("Weaver’s MAGAZINE"), "weaver's magazine");
+/// ```
 #[must_use]
 pub fn fold(s: &str) -> String {
     s.chars().map(|c| if matches!(c, '’' | '‘' | 'ʼ') { '\'' } else { c }).flat_map(char::to_lowercase).collect()

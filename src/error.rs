@@ -3,6 +3,10 @@
 //! Errors are opaque, as in ripgrep's globset: an [`Error`] carries an [`ErrorKind`] to
 //! match on, a message, and, for config and pack errors, the offending source with a
 //! label, so that miette renders them pointing into the TOML.
+//!
+//! Functions that read configuration, packs, baselines or input bytes return
+//! [`Result<T>`](Result); rules and linting themselves never fail (findings are
+//! [`crate::Diagnostic`]s, not errors).
 
 use std::fmt;
 use std::path::PathBuf;
@@ -11,6 +15,16 @@ use std::sync::Arc;
 use miette::{LabeledSpan, NamedSource, SourceCode};
 
 /// What went wrong, for callers that want to react to the kind of failure.
+///
+/// ```
+/// use std::path::Path;
+/// use copydesk::{pack::Pack, ErrorKind};
+/// let err = Pack::parse(Path::new("p.toml"), "[[rule]]\nid = \"Bad Id\"").unwrap_err();
+/// match err.kind() {
+///     ErrorKind::Pack => {} // a malformed pack: show it with miette and stop
+///     other => panic!("unexpected {other:?}"),
+/// }
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum ErrorKind {
@@ -31,6 +45,25 @@ pub enum ErrorKind {
 
 /// An error from loading configuration, packs or input. One pointer wide: the details
 /// are boxed, so `Result<T, Error>` stays small on the happy path.
+///
+/// It implements [`miette::Diagnostic`]: configuration and pack errors carry their
+/// source text and a label, so a miette handler shows where in the file the problem
+/// is.
+///
+/// ```
+/// use std::path::Path;
+/// use copydesk::{Config, ErrorKind};
+/// let source = "[severity]\nboilerplate = \"loud\"\n";
+/// let err = Config::parse(Path::new("copydesk.toml"), source).unwrap_err();
+/// assert_eq!(err.kind(), &ErrorKind::Config);
+/// assert_eq!(err.path(), Some(Path::new("copydesk.toml")));
+/// assert_eq!(err.span().unwrap().slice(source), "\"loud\"");
+/// assert!(err.to_string().contains("severity \"loud\" is not error, warning or info"));
+///
+/// use miette::Diagnostic as _;
+/// assert_eq!(err.code().unwrap().to_string(), "copydesk::config");
+/// assert_eq!(std::mem::size_of::<copydesk::Error>(), std::mem::size_of::<usize>());
+/// ```
 #[derive(Clone)]
 pub struct Error {
     inner: Box<Inner>,
@@ -62,12 +95,28 @@ impl Error {
     }
 
     /// An I/O error on `path`, naming it.
+    ///
+    /// ```
+    /// use std::path::Path;
+    /// use copydesk::{Error, ErrorKind};
+    /// let io = std::io::Error::new(std::io::ErrorKind::NotFound, "not found");
+    /// let err = Error::io(Path::new("a.txt"), &io);
+    /// assert_eq!(err.kind(), &ErrorKind::Io);
+    /// assert_eq!(err.to_string(), "a.txt: not found");
+    /// ```
     #[must_use]
     pub fn io(path: &std::path::Path, err: &std::io::Error) -> Self {
         Error::new(ErrorKind::Io, format!("{}: {}", path.display(), err)).with_path(path)
     }
 
     /// Names the file an input error occurred in: prefixes the message with its path.
+    ///
+    /// ```
+    /// use std::path::Path;
+    /// let err = copydesk::decode(b"\xff").unwrap_err().in_file(Path::new("a.txt"));
+    /// assert_eq!(err.to_string(), "a.txt: not valid UTF-8 (invalid byte at offset 0)");
+    /// assert_eq!(err.path(), Some(Path::new("a.txt")));
+    /// ```
     #[must_use]
     pub fn in_file(mut self, path: &std::path::Path) -> Self {
         self.inner.message = format!("{}: {}", path.display(), self.inner.message);
@@ -94,18 +143,36 @@ impl Error {
     }
 
     /// The kind of error.
+    ///
+    /// ```
+    /// assert_eq!(copydesk::decode(b"\0").unwrap_err().kind(), &copydesk::ErrorKind::InvalidInput);
+    /// ```
     #[must_use]
     pub fn kind(&self) -> &ErrorKind {
         &self.inner.kind
     }
 
     /// The file the error concerns, if any.
+    ///
+    /// ```
+    /// use std::path::Path;
+    /// let err = copydesk::Config::load(Path::new("no/such/copydesk.toml")).unwrap_err();
+    /// assert_eq!(err.path(), Some(Path::new("no/such/copydesk.toml")));
+    /// assert!(copydesk::decode(b"\0").unwrap_err().path().is_none());
+    /// ```
     #[must_use]
     pub fn path(&self) -> Option<&std::path::Path> {
         self.inner.path.as_deref()
     }
 
     /// The byte span in the offending file the error points at, if any.
+    ///
+    /// ```
+    /// use std::path::Path;
+    /// let source = "select = [\"wordz\"]";
+    /// let err = copydesk::Config::parse(Path::new("copydesk.toml"), source).unwrap_err();
+    /// assert_eq!(err.span().unwrap().slice(source), "\"wordz\"");
+    /// ```
     #[must_use]
     pub fn span(&self) -> Option<crate::Span> {
         self.inner.label.as_ref().map(|(s, _)| *s)

@@ -6,10 +6,28 @@
 //! [`fix`] lints, applies and lints again until nothing more applies, so fixes that
 //! were skipped for overlapping get their turn. Every replacement is on char
 //! boundaries of the text, so the result is always valid UTF-8.
+//!
+//! Only [`Applicability::Auto`] suggestions are applied: those that cannot change
+//! meaning (a split into two common words, a deleted zero-width space, repaired
+//! mojibake). [`Applicability::Maybe`] ones (a name, a pronoun) wait for a person.
+//!
+//! ```
+//! let linter = copydesk::Linter::new();
+//! let text = "Itâ€™s the the first time.";
+//! let fixed = copydesk::fix::fix(&linter, text).unwrap();
+//! assert_eq!(fixed.text, "It’s the first time.");
+//! assert!(linter.check(&fixed.text).is_empty());
+//! ```
 
 use crate::{Applicability, Diagnostic, Linter};
 
 /// The result of applying fixes.
+///
+/// ```
+/// let found = copydesk::Linter::new().check("Pop\u{200b}star of the the year.");
+/// let fixed = copydesk::fix::apply("Pop\u{200b}star of the the year.", &found).unwrap();
+/// assert_eq!(fixed, copydesk::fix::Fixed { text: "Popstar of the year.".into(), applied: 2 });
+/// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Fixed {
     /// The fixed text.
@@ -21,6 +39,21 @@ pub struct Fixed {
 /// Applies the first `auto` suggestion of each diagnostic in `diagnostics` to `text`.
 /// Suggestions whose span is out of bounds, not on char boundaries or overlapping an
 /// earlier one are skipped; returns `None` when nothing applies.
+///
+/// Lint once, keep the findings for a report, and apply what is safe:
+///
+/// ```
+/// use copydesk::{fix, Linter, Severity};
+/// let text = "He said it´s fine.\n\nLeave a Comment\n";
+/// let found = Linter::new().check(text);
+/// assert_eq!(found.len(), 2);
+/// assert!(found.iter().all(|d| d.severity == Severity::Error));
+/// // The apostrophe has an `auto` fix; the boilerplate line has no suggestion.
+/// let fixed = fix::apply(text, &found).unwrap();
+/// assert_eq!(fixed.text, "He said it’s fine.\n\nLeave a Comment\n");
+/// assert_eq!(fixed.applied, 1);
+/// assert!(fix::apply("Fine.", &[]).is_none());
+/// ```
 #[must_use]
 pub fn apply(text: &str, diagnostics: &[Diagnostic]) -> Option<Fixed> {
     let mut fixes: Vec<(usize, usize, &str)> = diagnostics
@@ -60,12 +93,28 @@ const MAX_ROUNDS: usize = 8;
 
 /// Lints `text` with `linter` and applies `auto` fixes until none applies (or after
 /// a few rounds); returns `None` when the text needs no fix.
+///
+/// ```
+/// let linter = copydesk::Linter::new();
+/// let fixed = copydesk::fix::fix(&linter, "Tickets cost Â£5 for the the show.").unwrap();
+/// assert_eq!(fixed.text, "Tickets cost £5 for the show.");
+/// assert_eq!(fixed.applied, 2);
+/// assert!(copydesk::fix::fix(&linter, "Nothing to do here.").is_none());
+/// ```
 #[must_use]
 pub fn fix(linter: &Linter, text: &str) -> Option<Fixed> {
     fix_as(linter, text, crate::InputKind::Text)
 }
 
 /// As [`fix`], reading `text` as `kind` (a Markdown file is fixed only in its prose).
+///
+/// ```
+/// use copydesk::{fix, InputKind, Linter};
+/// let linter = Linter::new();
+/// let md = "Use `the the` here, not the the.\n";
+/// let fixed = fix::fix_as(&linter, md, InputKind::Markdown).unwrap();
+/// assert_eq!(fixed.text, "Use `the the` here, not the.\n");
+/// ```
 #[must_use]
 pub fn fix_as(linter: &Linter, text: &str, kind: crate::InputKind) -> Option<Fixed> {
     let mut current: Option<Fixed> = None;

@@ -11,6 +11,19 @@
 //! count(w))`, and a segmentation's cost is the sum of its parts' costs. Domain words
 //! and names have no corpus count; they get [`DOMAIN_COUNT`]. `lints/lexicon/README.md`
 //! gives the sources, the licences and the reasoning behind every constant here.
+//!
+//! The `run-together` rule asks [`Lexicon::segment`] how a long unknown token splits;
+//! the names rules ask [`Lexicon::knows`] whether a near-miss of a name is an ordinary
+//! word.
+//!
+//! ```
+//! use copydesk::lexicon::Lexicon;
+//! let lexicon = Lexicon::english();
+//! assert!(lexicon.knows("Magazines") && !lexicon.knows("actionon"));
+//! let split = lexicon.segment("actionon").unwrap();
+//! let words: Vec<&str> = split.parts.iter().map(|p| &"actionon"[p.start..p.end]).collect();
+//! assert_eq!(words, ["action", "on"]);
+//! ```
 
 use once_cell::sync::Lazy;
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -39,12 +52,25 @@ const TWO_LETTER: &[&str] = &[
 ];
 
 /// Whether `w` (any case) is one of the two-letter words a segmentation may produce.
+///
+/// ```
+/// use copydesk::lexicon::is_two_letter_word;
+/// assert!(is_two_letter_word("On"));
+/// assert!(!is_two_letter_word("pm"));
+/// ```
 #[must_use]
 pub fn is_two_letter_word(w: &str) -> bool {
     TWO_LETTER.iter().any(|t| t.eq_ignore_ascii_case(w))
 }
 
 /// Where a known word comes from.
+///
+/// ```
+/// use copydesk::lexicon::{Lexicon, Source};
+/// let lexicon = Lexicon::with_names(["Harriet Quillfeather"]);
+/// assert_eq!(lexicon.get("harriet").unwrap().source, Source::English);
+/// assert_eq!(lexicon.get("quillfeather").unwrap().source, Source::Name);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Source {
     /// The English frequency list (`en.txt`, `extra.txt`).
@@ -56,6 +82,15 @@ pub enum Source {
 }
 
 /// What the lexicon knows about one word.
+///
+/// ```
+/// use copydesk::lexicon::Lexicon;
+/// let lexicon = Lexicon::english();
+/// let (the, quay) = (lexicon.get("the").unwrap(), lexicon.get("quay").unwrap());
+/// assert_eq!(the.rank, 1);
+/// assert!(the.cost < quay.cost, "common words are cheap");
+/// assert!(the.is_top(100) && !quay.is_top(100));
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct WordInfo {
     /// `ln(TOTAL / count)`: lower is more common.
@@ -68,12 +103,23 @@ pub struct WordInfo {
 
 impl WordInfo {
     /// Whether the word is among the `n` most frequent English words.
+    ///
+    /// ```
+    /// let and = copydesk::lexicon::Lexicon::english().get("and").unwrap();
+    /// assert!(and.is_top(10));
+    /// ```
     #[must_use]
     pub fn is_top(&self, n: u32) -> bool {
         self.rank <= n
     }
 
     /// Whether the word is a domain word or a name token rather than general English.
+    ///
+    /// ```
+    /// let lexicon = copydesk::lexicon::Lexicon::with_names(["Quillfeather"]);
+    /// assert!(lexicon.get("quillfeather").unwrap().is_domain());
+    /// assert!(!lexicon.get("feather").unwrap().is_domain());
+    /// ```
     #[must_use]
     pub fn is_domain(&self) -> bool {
         self.source != Source::English
@@ -81,6 +127,12 @@ impl WordInfo {
 }
 
 /// One word of a segmentation: a byte range of the segmented word and what it is.
+///
+/// ```
+/// let s = copydesk::lexicon::Lexicon::english().segment("Magazinewhere").unwrap();
+/// assert_eq!((s.parts[0].start, s.parts[0].end), (0, 8));
+/// assert_eq!((s.parts[1].start, s.parts[1].end), (8, 13));
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Part {
     /// Byte offset of the part in the segmented word.
@@ -92,6 +144,13 @@ pub struct Part {
 }
 
 /// The cheapest split of a word into known words.
+///
+/// ```
+/// let s = copydesk::lexicon::Lexicon::english().segment("pickupthe").unwrap();
+/// let words: Vec<&str> = s.parts.iter().map(|p| &"pickupthe"[p.start..p.end]).collect();
+/// assert_eq!(words, ["pickup", "the"]);
+/// assert_eq!(s.cost, s.parts.iter().map(|p| p.info.cost).sum::<f32>());
+/// ```
 #[derive(Clone, Debug, PartialEq)]
 pub struct Segmentation {
     /// The parts, in order, covering the whole word.
@@ -184,6 +243,12 @@ fn data_lines(src: &'static str) -> impl Iterator<Item = &'static str> {
 
 /// Whether `word` is a listed legitimate mixed-case word (`iPhone`, `PlayStation`,
 /// `GmbH`), exactly as written in `lints/lexicon/camelcase.txt`.
+///
+/// ```
+/// use copydesk::lexicon::is_camel_case;
+/// assert!(is_camel_case("iPhone"));
+/// assert!(!is_camel_case("itJungkook"));
+/// ```
 #[must_use]
 pub fn is_camel_case(word: &str) -> bool {
     CAMEL.contains(word)
@@ -192,6 +257,15 @@ pub fn is_camel_case(word: &str) -> bool {
 /// The English vocabulary extended with domain words and entity-name tokens.
 ///
 /// Cheap to query from many threads; build one per linter (the entity packs vary).
+///
+/// ```
+/// use copydesk::lexicon::Lexicon;
+/// let plain = Lexicon::english();
+/// let named = Lexicon::with_names(["Harriet Quillfeather"]);
+/// assert!(!plain.knows("Quillfeather’s"));
+/// assert!(named.knows("Quillfeather’s"));
+/// assert!(named.segment("Quillfeatherwon").is_some());
+/// ```
 #[derive(Debug)]
 pub struct Lexicon {
     /// Domain words and name tokens that the English list lacks.
@@ -204,6 +278,10 @@ pub struct Lexicon {
 
 impl Lexicon {
     /// English plus `domain.txt`, without names.
+    ///
+    /// ```
+    /// assert!(copydesk::lexicon::Lexicon::english().knows("newspaper"));
+    /// ```
     #[must_use]
     pub fn english() -> Self {
         Lexicon::with_names(std::iter::empty())
@@ -212,12 +290,25 @@ impl Lexicon {
     /// English plus `domain.txt` plus every token of every name and alias in
     /// `gazetteer`: entity names are lowercased and split on anything not a letter
     /// ("Lana Del Rey" gives `lana`, `del` and `rey`).
+    ///
+    /// ```
+    /// use copydesk::{lexicon::Lexicon, registry::Resources, Config};
+    /// let config = Config::default();
+    /// let lexicon = Lexicon::new(&Resources::new(&config).gazetteer);
+    /// assert!(lexicon.knows("Jungkook"));
+    /// assert!(!Lexicon::english().knows("Jungkook"));
+    /// ```
     #[must_use]
     pub fn new(gazetteer: &Gazetteer) -> Self {
         Lexicon::with_names(gazetteer.entities().iter().flat_map(|e| e.spellings()))
     }
 
     /// English plus `domain.txt` plus the tokens of `names`.
+    ///
+    /// ```
+    /// let lexicon = copydesk::lexicon::Lexicon::with_names(["Zbigniew Quillfeather-Oyelaran"]);
+    /// assert!(lexicon.knows("zbigniew") && lexicon.knows("oyelaran"));
+    /// ```
     pub fn with_names<'n>(names: impl IntoIterator<Item = &'n str>) -> Self {
         let english = &*ENGLISH;
         let mut lex = Lexicon {
@@ -249,6 +340,12 @@ impl Lexicon {
     }
 
     /// The entry for `lower`, which must already be lowercase.
+    ///
+    /// ```
+    /// let lexicon = copydesk::lexicon::Lexicon::english();
+    /// assert!(lexicon.get("house").is_some());
+    /// assert!(lexicon.get("House").is_none(), "lowercase only");
+    /// ```
     #[must_use]
     pub fn get(&self, lower: &str) -> Option<WordInfo> {
         self.get_bytes(lower.as_bytes())
@@ -272,6 +369,15 @@ impl Lexicon {
     /// not ASCII letters and apostrophes, or longer than [`MAX_WORD`], are unknown.
     ///
     /// Allocation-free: the word is lowercased into a stack buffer.
+    ///
+    /// ```
+    /// let lexicon = copydesk::lexicon::Lexicon::english();
+    /// for w in ["Carried", "stopping", "cities", "council’s", "BOXES"] {
+    ///     assert!(lexicon.knows(w), "{w}");
+    /// }
+    /// assert!(!lexicon.knows("maknaehe"));
+    /// assert!(!lexicon.knows("café"), "ASCII only");
+    /// ```
     #[must_use]
     pub fn knows(&self, word: &str) -> bool {
         let mut buf = [0u8; MAX_WORD];
@@ -282,6 +388,12 @@ impl Lexicon {
 
     /// [`Lexicon::knows`] for a word already in lowercase ASCII letters, as most tokens
     /// are: no copy at all.
+    ///
+    /// ```
+    /// let lexicon = copydesk::lexicon::Lexicon::english();
+    /// assert!(lexicon.knows_lowercase("walked"));
+    /// assert!(!lexicon.knows_lowercase("Walked"), "lowercase only");
+    /// ```
     #[must_use]
     pub fn knows_lowercase(&self, lower: &str) -> bool {
         let b = lower.as_bytes();
@@ -333,6 +445,13 @@ impl Lexicon {
     /// Whether lowercase `word` becomes a known English word by inserting one letter or
     /// swapping two adjacent ones: the signature of a typo ("reseach", "progam",
     /// "appelas"). At most `27 · len` lookups, allocation-free.
+    ///
+    /// ```
+    /// let lexicon = copydesk::lexicon::Lexicon::english();
+    /// assert!(lexicon.is_typo_of_known("reseach"));
+    /// assert!(lexicon.is_typo_of_known("progam"));
+    /// assert!(!lexicon.is_typo_of_known("jungkook"));
+    /// ```
     #[must_use]
     pub fn is_typo_of_known(&self, word: &str) -> bool {
         let w = word.as_bytes();
@@ -374,6 +493,18 @@ impl Lexicon {
     /// `i` where the word has a capital `I`; two-letter parts must be common words
     /// (`TWO_LETTER`). There is no per-part penalty: it would join `as a` into `asa`.
     /// Runs in `O(len · longest word)` lookups.
+    ///
+    /// ```
+    /// let lexicon = copydesk::lexicon::Lexicon::english();
+    /// let words = |w: &str| -> Option<Vec<String>> {
+    ///     let s = lexicon.segment(w)?;
+    ///     Some(s.parts.iter().map(|p| w[p.start..p.end].to_owned()).collect())
+    /// };
+    /// assert_eq!(words("starto").unwrap(), ["star", "to"]);
+    /// assert_eq!(words("giantpopstar").unwrap(), ["giant", "popstar"]);
+    /// assert_eq!(words("zzzq"), None);
+    /// assert_eq!(words("co-op"), None, "letters only");
+    /// ```
     #[must_use]
     pub fn segment(&self, word: &str) -> Option<Segmentation> {
         let n = word.len();

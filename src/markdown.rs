@@ -12,12 +12,37 @@
 //! the whole text see blanks where code was, and [`Markdown::keeps`] drops the findings
 //! that touch non-prose bytes, or that consist of blanks the masking made (the
 //! indentation of a list item, the spaces of a hard line break).
+//!
+//! [`crate::Linter::check_markdown`] does all of this; the type is public for tools
+//! that run rules on Markdown themselves.
+//!
+//! ```
+//! use copydesk::markdown::Markdown;
+//!
+//! let md = "---\ntitle: x\n---\n# Heading\n\nProse with `code` and a [link](https://example.com).\n";
+//! let parsed = Markdown::parse(md);
+//! assert_eq!(parsed.masked().len(), md.len());
+//! let paragraphs: Vec<&str> = parsed.paragraph_spans().iter().map(|s| s.slice(md)).collect();
+//! assert_eq!(paragraphs, ["Heading", "Prose with `code` and a [link](https://example.com)."]);
+//! assert!(!parsed.masked().contains("title") && !parsed.masked().contains("code"));
+//! assert!(parsed.masked().contains("Prose with"));
+//! ```
 
 use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 
 use crate::{Document, Span};
 
 /// The prose of a Markdown text, as a masked copy with paragraph spans.
+///
+/// ```
+/// use copydesk::{markdown::Markdown, Linter};
+/// let md = "Run `the the` now.\n\n```\nthe the\n```\n\nThe the end.\n";
+/// let parsed = Markdown::parse(md);
+/// let linter = Linter::new();
+/// let found: Vec<_> = linter.check_document(&parsed.document()).into_iter().filter(|d| parsed.keeps(d.span)).collect();
+/// assert_eq!(found.len(), 1);
+/// assert_eq!(found[0].span.slice(md), "The the");
+/// ```
 #[derive(Debug, Clone)]
 pub struct Markdown {
     masked: String,
@@ -45,6 +70,11 @@ struct OpenLink {
 impl Markdown {
     /// Parses `text` as CommonMark with tables, footnotes, strikethrough, task lists and
     /// front matter. Linear in the length of `text`.
+    ///
+    /// ```
+    /// let parsed = copydesk::markdown::Markdown::parse("+++\ntitle = \"x\"\n+++\nBody.\n");
+    /// assert_eq!(parsed.masked().trim(), "Body.");
+    /// ```
     #[must_use]
     pub fn parse(text: &str) -> Markdown {
         let options = Options::ENABLE_TABLES
@@ -194,30 +224,65 @@ impl Markdown {
 
     /// The text with every non-prose byte replaced by a space (line breaks kept): as
     /// long as the original, identical to it in prose.
+    ///
+    /// ```
+    /// let parsed = copydesk::markdown::Markdown::parse("See `x()` here.");
+    /// assert_eq!(parsed.masked(), "See       here.");
+    /// ```
     #[must_use]
     pub fn masked(&self) -> &str {
         &self.masked
     }
 
     /// The paragraph spans: headings, list items, block-quote paragraphs, table cells.
+    ///
+    /// ```
+    /// let md = "- one\n- two\n\n> quoted\n";
+    /// let parsed = copydesk::markdown::Markdown::parse(md);
+    /// let spans: Vec<&str> = parsed.paragraph_spans().iter().map(|s| s.slice(md)).collect();
+    /// assert_eq!(spans, ["one", "two", "quoted"]);
+    /// ```
     #[must_use]
     pub fn paragraph_spans(&self) -> &[Span] {
         &self.paragraphs
     }
 
     /// The spans of HTML comments outside code, where suppression directives live.
+    ///
+    /// ```
+    /// let md = "<!-- a -->\n\n    <!-- indented code -->\n";
+    /// let parsed = copydesk::markdown::Markdown::parse(md);
+    /// let comments: Vec<&str> = parsed.comments().iter().map(|s| s.slice(md)).collect();
+    /// assert_eq!(comments, ["<!-- a -->"]);
+    /// ```
     #[must_use]
     pub fn comments(&self) -> &[Span] {
         &self.comments
     }
 
     /// The [`Document`] rules read: the masked text with the Markdown paragraphs.
+    ///
+    /// ```
+    /// let parsed = copydesk::markdown::Markdown::parse("# Title\nBody `code`\n");
+    /// let doc = parsed.document();
+    /// assert_eq!(doc.paragraphs().len(), 2);
+    /// let words: Vec<&str> = doc.tokens().iter().map(|t| t.text).collect();
+    /// assert_eq!(words, ["Title", "Body"]);
+    /// ```
     #[must_use]
     pub fn document(&self) -> Document<'_> {
         Document::with_paragraphs(&self.masked, &self.paragraphs)
     }
 
     /// Whether `span` lies entirely in prose (line breaks count as prose).
+    ///
+    /// ```
+    /// use copydesk::{markdown::Markdown, Span};
+    /// let md = "Say *hi*.";
+    /// let parsed = Markdown::parse(md);
+    /// assert!(parsed.is_prose(Span::new(0, 3)));
+    /// assert!(!parsed.is_prose(Span::new(0, 6)), "covers an emphasis mark");
+    /// ```
     #[must_use]
     pub fn is_prose(&self, span: Span) -> bool {
         let mut at = span.start;
@@ -239,6 +304,14 @@ impl Markdown {
     /// visible code, HTML, link target, front matter or block markup, and if it is not
     /// all prose (it covers inline markup such as emphasis marks or a link's `[`, or
     /// indentation) it is not made of the blanks masking left there.
+    ///
+    /// ```
+    /// use copydesk::{markdown::Markdown, Span};
+    /// let md = "A [link](https://ex.com) here.";
+    /// let parsed = Markdown::parse(md);
+    /// assert!(parsed.keeps(Span::new(3, 7)), "the link text is prose");
+    /// assert!(!parsed.keeps(Span::new(9, 16)), "inside the link target");
+    /// ```
     #[must_use]
     pub fn keeps(&self, span: Span) -> bool {
         if span.end > self.masked.len() {

@@ -14,6 +14,40 @@
 //! lines worth trying and the text-scoped entries worth searching. All line-scoped
 //! entries of a code then form one [`RegexSet`] run on those lines only, and each
 //! candidate text-scoped entry is searched for spans with its own compiled regex.
+//!
+//! [`Pack::parse`] reads and validates a pack into [`Entry`]s; a [`Matcher`] compiles
+//! entries and finds their [`Hit`]s in a [`Document`]. Users rarely need either
+//! directly: put a parsed pack in [`crate::Config::packs`] (or name its file in
+//! `copydesk.toml`) and the [`crate::Linter`] runs it.
+//!
+//! ```
+//! use std::path::Path;
+//! use copydesk::{pack::Pack, Config, Linter};
+//!
+//! let pack = Pack::parse(Path::new("chrome.toml"), r#"
+//! [[rule]]
+//! id = "tip-prompt"
+//! code = "boilerplate"          # a pack-driven built-in rule
+//! kind = "phrase"
+//! scope = "line"
+//! phrases = ["send us your story tips"]
+//! message = "tip prompt left by the page template"
+//!
+//! [[test]]
+//! input = "Send us your story tips!"
+//! expect = ["boilerplate"]
+//! "#)?;
+//! let mut config = Config::default();
+//! config.packs.push(pack);
+//! let linter = Linter::from_config(&config)?;
+//!
+//! let text = "The council met.\n\nSend us your story tips!\n\nWe asked readers to send us your story tips by Friday.";
+//! let found = linter.check(text);
+//! assert_eq!(found.len(), 1, "a whole-line entry does not fire inside prose");
+//! assert_eq!(found[0].span.slice(text), "Send us your story tips!");
+//! assert_eq!(found[0].message, "tip prompt left by the page template");
+//! # Ok::<(), copydesk::Error>(())
+//! ```
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
@@ -26,9 +60,33 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::{Applicability, Document, Reporter, Severity, Span};
 
 /// Rule codes that built-in rules read pack entries for.
+///
+/// ```
+/// assert!(copydesk::pack::PACK_DRIVEN.contains(&"boilerplate"));
+/// ```
 pub const PACK_DRIVEN: &[&str] = &["boilerplate", "embed-residue", "leaked-metadata"];
 
 /// Where a pack entry's match counts.
+///
+/// ```
+/// use std::path::Path;
+/// use copydesk::{pack::{Matcher, Pack, Scope}, Document};
+/// let pack = Pack::parse(Path::new("p.toml"), r#"
+/// [[rule]]
+/// id = "read-next"
+/// code = "teaser"
+/// kind = "phrase"
+/// scope = "line-start"
+/// phrases = ["read next:"]
+/// message = "teaser"
+/// "#)?;
+/// assert_eq!(pack.entries[0].scope, Scope::LineStart);
+/// let text = "Story.\nRead next: The other story\n";
+/// let mut spans = Vec::new();
+/// Matcher::new(pack.entries)?.run(&Document::new(text), |hit| spans.push(hit.span.slice(text)));
+/// assert_eq!(spans, ["Read next: The other story"]); // to the end of the line
+/// # Ok::<(), copydesk::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Scope {
     /// Anywhere in the text.
@@ -40,6 +98,21 @@ pub enum Scope {
 }
 
 /// The kind of a pack entry.
+///
+/// ```
+/// use std::path::Path;
+/// use copydesk::pack::{EntryKind, Pack};
+/// let pack = Pack::parse(Path::new("p.toml"), r#"
+/// [[rule]]
+/// id = "photo-credit"
+/// code = "credit"
+/// kind = "pattern"
+/// patterns = ['\(Photo: [^)]+\)']
+/// message = "photo credit in the body"
+/// "#)?;
+/// assert_eq!(pack.entries[0].kind, EntryKind::Pattern);
+/// # Ok::<(), copydesk::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum EntryKind {
     /// Literal phrases whose presence is the finding.
@@ -51,6 +124,25 @@ pub enum EntryKind {
 }
 
 /// One compiled `[[rule]]` entry.
+///
+/// ```
+/// use std::path::Path;
+/// use copydesk::{pack::{EntryKind, Pack, Scope}, Severity};
+/// let pack = Pack::parse(Path::new("house.toml"), r#"
+/// [[rule]]
+/// id = "filler"
+/// code = "house-style"
+/// kind = "phrase"
+/// phrases = ["at the end of the day"]
+/// message = "filler phrase: cut it"
+/// severity = "info"
+/// "#)?;
+/// let entry = &pack.entries[0];
+/// assert_eq!((entry.id.as_str(), entry.code.as_str(), entry.pack.as_str()), ("filler", "house-style", "house"));
+/// assert_eq!((entry.kind, entry.scope), (EntryKind::Phrase, Scope::Text));
+/// assert_eq!(entry.severity, Some(Severity::Info));
+/// # Ok::<(), copydesk::Error>(())
+/// ```
 #[derive(Clone, Debug)]
 pub struct Entry {
     /// The entry's id, unique within its pack.
@@ -89,6 +181,39 @@ impl Alternative {
 }
 
 /// A `[[test]]` case carried by a pack.
+///
+/// The test suite lints each input with every rule and compares the codes reported:
+///
+/// ```
+/// use std::collections::BTreeSet;
+/// use std::path::Path;
+/// use copydesk::{pack::Pack, Config, Linter};
+/// let pack = Pack::parse(Path::new("house.toml"), r#"
+/// [[rule]]
+/// id = "closed-compounds"
+/// code = "house-style"
+/// kind = "substitution"
+/// swap = { "web site" = "website" }
+/// message = "write “{replacement}”"
+///
+/// [[test]]
+/// input = "Visit our web site."
+/// expect = ["house-style"]
+/// [[test]]
+/// input = "Visit our website."
+/// expect = []
+/// "#)?;
+/// let tests = pack.tests.clone();
+/// let mut config = Config::default();
+/// config.packs.push(pack);
+/// let linter = Linter::from_config(&config)?;
+/// for t in &tests {
+///     let got: BTreeSet<String> = linter.check(&t.input).iter().map(|d| d.rule.to_string()).collect();
+///     let want: BTreeSet<String> = t.expect.iter().cloned().collect();
+///     assert_eq!(got, want, "{}", t.input);
+/// }
+/// # Ok::<(), copydesk::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PackTest {
     /// A whole document to lint.
@@ -98,6 +223,13 @@ pub struct PackTest {
 }
 
 /// A parsed and validated pack.
+///
+/// ```
+/// let packs = copydesk::registry::embedded_packs();
+/// let names: Vec<&str> = packs.iter().map(|p| p.name.as_str()).collect();
+/// assert_eq!(names, ["boilerplate", "embeds", "metadata"]);
+/// assert!(packs.iter().all(|p| !p.entries.is_empty() && !p.tests.is_empty()));
+/// ```
 #[derive(Clone, Debug)]
 pub struct Pack {
     /// The pack's name (`[pack] name`, or the file name).
@@ -152,6 +284,32 @@ struct RawTest {
 
 impl Pack {
     /// Parses and validates a pack. `path` names it in errors.
+    ///
+    /// ```
+    /// use std::path::Path;
+    /// use copydesk::{pack::Pack, ErrorKind};
+    /// let source = r#"
+    /// [pack]
+    /// name = "house-style"
+    ///
+    /// [[rule]]
+    /// id = "closed-compounds"
+    /// code = "house-style"
+    /// kind = "substitution"
+    /// swap = { "e-mail" = "email", "web site" = "website" }
+    /// message = "write “{replacement}”, not “{match}”"
+    /// "#;
+    /// let pack = Pack::parse(Path::new("house.toml"), source)?;
+    /// assert_eq!(pack.name, "house-style");
+    /// assert_eq!(pack.entries.len(), 1);
+    ///
+    /// // Errors point at the offending value.
+    /// let bad = source.replace("substitution", "substitute");
+    /// let err = Pack::parse(Path::new("house.toml"), &bad).unwrap_err();
+    /// assert_eq!(err.kind(), &ErrorKind::Pack);
+    /// assert_eq!(err.span().unwrap().slice(&bad), "\"substitute\"");
+    /// # Ok::<(), copydesk::Error>(())
+    /// ```
     ///
     /// # Errors
     /// Returns an [`ErrorKind::Pack`] error pointing into `source` when the TOML is
@@ -276,6 +434,33 @@ impl Pack {
     }
 
     /// The rule codes this pack's entries report under, sorted and unique.
+    ///
+    /// ```
+    /// use std::path::Path;
+    /// let source = r#"
+    /// [[rule]]
+    /// id = "b"
+    /// code = "house-style"
+    /// kind = "phrase"
+    /// phrases = ["web site"]
+    /// message = "m"
+    /// [[rule]]
+    /// id = "a"
+    /// code = "boilerplate"
+    /// kind = "phrase"
+    /// phrases = ["tap to share"]
+    /// message = "m"
+    /// [[rule]]
+    /// id = "c"
+    /// code = "house-style"
+    /// kind = "phrase"
+    /// phrases = ["on-line"]
+    /// message = "m"
+    /// "#;
+    /// let pack = copydesk::pack::Pack::parse(Path::new("p.toml"), source)?;
+    /// assert_eq!(pack.codes(), ["boilerplate", "house-style"]);
+    /// # Ok::<(), copydesk::Error>(())
+    /// ```
     #[must_use]
     pub fn codes(&self) -> Vec<String> {
         let mut codes: Vec<String> = self.entries.iter().map(|e| e.code.clone()).collect();
@@ -318,6 +503,11 @@ fn anchor(flags: &str, body: &str, scope: Scope) -> String {
 
 /// Trims a line for line-scoped matching: leading space and invisible characters,
 /// trailing space and sentence-final punctuation. Returns the offset of the kept part.
+///
+/// ```
+/// assert_eq!(copydesk::pack::trim_line("  Advertisement. "), (2, "Advertisement"));
+/// assert_eq!(copydesk::pack::trim_line("\u{200b}Share this article!"), (3, "Share this article"));
+/// ```
 #[must_use]
 pub fn trim_line(line: &str) -> (usize, &str) {
     let is_space =
@@ -346,6 +536,26 @@ fn floor_char_boundary(s: &str, i: usize) -> usize {
 }
 
 /// The compiled entries of one rule code, ready to run over documents.
+///
+/// ```
+/// use std::path::Path;
+/// use copydesk::{pack::{Matcher, Pack}, Document};
+/// let pack = Pack::parse(Path::new("ads.toml"), r#"
+/// [[rule]]
+/// id = "ad-label"
+/// code = "ads"
+/// kind = "phrase"
+/// scope = "line"
+/// phrases = ["advertisement", "sponsored content"]
+/// message = "ad label"
+/// "#)?;
+/// let matcher = Matcher::new(pack.entries)?;
+/// let text = "Advertisement\n\nThe advertisement ran twice.\nSponsored content.";
+/// let mut hits = Vec::new();
+/// matcher.run(&Document::new(text), |hit| hits.push((hit.entry.id.as_str(), hit.span.slice(text))));
+/// assert_eq!(hits, [("ad-label", "Advertisement"), ("ad-label", "Sponsored content.")]);
+/// # Ok::<(), copydesk::Error>(())
+/// ```
 #[derive(Debug)]
 pub struct Matcher {
     entries: Vec<Entry>,
@@ -521,6 +731,25 @@ impl Literals {
 }
 
 /// One match of a pack entry.
+///
+/// ```
+/// use std::path::Path;
+/// use copydesk::{pack::{Matcher, Pack}, Document};
+/// let pack = Pack::parse(Path::new("p.toml"), r#"
+/// [[rule]]
+/// id = "closed-compounds"
+/// code = "house-style"
+/// kind = "substitution"
+/// swap = { "web site" = "website" }
+/// message = "m"
+/// "#)?;
+/// let matcher = Matcher::new(pack.entries)?;
+/// let text = "Our web site.";
+/// let mut hits = Vec::new();
+/// matcher.run(&Document::new(text), |hit| hits.push((hit.span.slice(text), hit.replacement)));
+/// assert_eq!(hits, [("web site", Some("website"))]);
+/// # Ok::<(), copydesk::Error>(())
+/// ```
 #[derive(Debug)]
 pub struct Hit<'e> {
     /// The entry that matched.
@@ -533,6 +762,15 @@ pub struct Hit<'e> {
 
 impl Matcher {
     /// Compiles `entries` (all of one code, or any mix) into one matcher.
+    ///
+    /// ```
+    /// use copydesk::{pack::Matcher, registry::Resources, Config};
+    /// let config = Config::default();
+    /// let entries = Resources::new(&config).entries_for("embed-residue");
+    /// let matcher = Matcher::new(entries)?;
+    /// assert!(!matcher.is_empty());
+    /// # Ok::<(), copydesk::Error>(())
+    /// ```
     ///
     /// # Errors
     /// Returns an [`ErrorKind::Pack`] error when the combined set exceeds regex limits.
@@ -584,6 +822,11 @@ impl Matcher {
     }
 
     /// Whether there is nothing to match.
+    ///
+    /// ```
+    /// assert!(copydesk::pack::Matcher::new(Vec::new())?.is_empty());
+    /// # Ok::<(), copydesk::Error>(())
+    /// ```
     #[must_use]
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
@@ -591,6 +834,17 @@ impl Matcher {
 
     /// Calls `f` for every match in `doc`: at most one per line for line-scoped entries
     /// (the first entry in pack order wins), then text-scoped matches in text order.
+    ///
+    /// ```
+    /// use copydesk::{pack::Matcher, registry::Resources, Config, Document};
+    /// let config = Config::default();
+    /// let matcher = Matcher::new(Resources::new(&config).entries_for("boilerplate"))?;
+    /// let text = "Leave a Comment\n\nShe left a comment on the draft.";
+    /// let mut lines = Vec::new();
+    /// matcher.run(&Document::new(text), |hit| lines.push(hit.span.slice(text)));
+    /// assert_eq!(lines, ["Leave a Comment"]);
+    /// # Ok::<(), copydesk::Error>(())
+    /// ```
     pub fn run<'e>(&'e self, doc: &Document<'_>, mut f: impl FnMut(Hit<'e>)) {
         let candidates = self.prefilter.scan(doc, self.text_regexes.len());
         if !self.line_owner.is_empty() || !self.start_owner.is_empty() {
@@ -642,12 +896,36 @@ impl Matcher {
 
     /// Runs the matcher and reports each hit through `out`, skipping hits that overlap
     /// an earlier one.
+    ///
+    /// ```
+    /// use copydesk::{pack::Matcher, registry::Resources, rules::scrape::boilerplate::META, Config, Document, Reporter};
+    /// let config = Config::default();
+    /// let matcher = Matcher::new(Resources::new(&config).entries_for("boilerplate"))?;
+    /// let mut found = Vec::new();
+    /// matcher.report(&Document::new("Advertisement"), &mut Reporter::new(&META, META.default_severity, &mut found));
+    /// assert_eq!(found[0].rule, "boilerplate");
+    /// assert_eq!(found[0].message, "advertisement label left in the text");
+    /// # Ok::<(), copydesk::Error>(())
+    /// ```
     pub fn report(&self, doc: &Document<'_>, out: &mut Reporter<'_>) {
         self.report_spans(doc, out);
     }
 
     /// As [`Matcher::report`], returning each span reported with its entry, in report
     /// order, so a rule that adds checks of its own can build on what the pack found.
+    ///
+    /// ```
+    /// use copydesk::{pack::Matcher, registry::Resources, rules::scrape::boilerplate::META, Config, Document, Reporter, Span};
+    /// let config = Config::default();
+    /// let matcher = Matcher::new(Resources::new(&config).entries_for("boilerplate"))?;
+    /// let mut found = Vec::new();
+    /// let mut out = Reporter::new(&META, META.default_severity, &mut found);
+    /// let taken = matcher.report_spans(&Document::new("Text.\n\nLeave a Comment"), &mut out);
+    /// assert_eq!(taken.len(), 1);
+    /// assert_eq!(taken[0].0, Span::new(7, 22));
+    /// assert_eq!(found[0].span, taken[0].0);
+    /// # Ok::<(), copydesk::Error>(())
+    /// ```
     pub fn report_spans<'e>(&'e self, doc: &Document<'_>, out: &mut Reporter<'_>) -> Vec<(Span, &'e Entry)> {
         let mut taken: Vec<(Span, &'e Entry)> = Vec::new();
         self.run(doc, |hit| {

@@ -3,6 +3,34 @@
 //! [`build`] constructs the enabled rules from a [`Config`]: built-in rules first, then
 //! one custom rule per code that user packs define. Registration is alphabetical and a
 //! test keeps it so.
+//!
+//! [`crate::Linter::from_config`] calls [`build`]; call it (or [`build_all`]) yourself
+//! to run rules one by one, or to list them. [`Resources`] is what rule constructors
+//! read: the configuration, the packs ([`embedded_packs`] plus the configuration's)
+//! and the entity [`Gazetteer`]. A code that only user packs define becomes a
+//! [`PackRule`].
+//!
+//! ```
+//! use copydesk::registry::{build, BUILTIN};
+//! use copydesk::{Config, Document, Reporter};
+//!
+//! let rules = build(&Config::default())?;
+//! let codes: Vec<&str> = rules.iter().map(|(r, _)| r.meta().code.as_ref()).collect();
+//! assert_eq!(codes, BUILTIN);
+//!
+//! // Run each rule on its own, as the linter does, and count findings per rule.
+//! let doc = Document::new("Leave a Comment\n\nThey take actionon July 14.");
+//! let mut per_rule = Vec::new();
+//! for (rule, severity) in &rules {
+//!     let mut found = Vec::new();
+//!     rule.check(&doc, &mut Reporter::new(rule.meta(), *severity, &mut found));
+//!     if !found.is_empty() {
+//!         per_rule.push((rule.meta().code.to_string(), found.len()));
+//!     }
+//! }
+//! assert_eq!(per_rule, [("boilerplate".to_owned(), 1), ("run-together".to_owned(), 1)]);
+//! # Ok::<(), copydesk::Error>(())
+//! ```
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -23,6 +51,12 @@ mod embedded {
 }
 
 /// Codes of the built-in rules, alphabetical.
+///
+/// ```
+/// let b = copydesk::registry::BUILTIN;
+/// assert_eq!(b.len(), 16);
+/// assert!(b.windows(2).all(|w| w[0] < w[1]));
+/// ```
 pub const BUILTIN: &[&str] = &[
     "apostrophe",
     "boilerplate",
@@ -67,24 +101,56 @@ static EMBEDDED_ENTITIES: Lazy<Vec<Entity>> = Lazy::new(|| {
 });
 
 /// The rule packs embedded from `lints/*.toml`, parsed once.
+///
+/// ```
+/// let packs = copydesk::registry::embedded_packs();
+/// let boilerplate = packs.iter().find(|p| p.name == "boilerplate").unwrap();
+/// assert!(boilerplate.entries.iter().any(|e| e.id == "comment-prompt"));
+/// ```
 #[must_use]
 pub fn embedded_packs() -> &'static [Pack] {
     &EMBEDDED_PACKS
 }
 
 /// The `(file name, source)` of every embedded rule pack.
+///
+/// ```
+/// let names: Vec<&str> = copydesk::registry::embedded_pack_sources().iter().map(|(n, _)| *n).collect();
+/// assert_eq!(names, ["boilerplate.toml", "embeds.toml", "metadata.toml"]);
+/// ```
 #[must_use]
 pub fn embedded_pack_sources() -> &'static [(&'static str, &'static str)] {
     embedded::RULE_PACKS
 }
 
 /// The `(file name, source)` of every embedded entity pack.
+///
+/// ```
+/// use std::path::Path;
+/// let (name, source) = copydesk::registry::embedded_entity_sources()[1];
+/// assert_eq!(name, "kpop.toml");
+/// let entities = copydesk::entities::parse_pack(Path::new(name), source)?;
+/// assert!(entities.iter().any(|e| e.name == "Weverse Magazine"));
+/// # Ok::<(), copydesk::Error>(())
+/// ```
 #[must_use]
 pub fn embedded_entity_sources() -> &'static [(&'static str, &'static str)] {
     embedded::ENTITY_PACKS
 }
 
 /// What rule constructors read: the configuration, every pack and every entity.
+///
+/// ```
+/// use std::path::Path;
+/// use copydesk::{entities::parse_pack, registry::Resources, Config};
+/// let mut config = Config::default();
+/// config.entities = parse_pack(Path::new("ours.toml"), "[[entity]]\nname = \"Harriet Quillfeather\"\nkind = \"person\"\npronouns = \"she\"")?;
+/// let res = Resources::new(&config);
+/// assert!(res.gazetteer.get("Harriet Quillfeather").is_some());
+/// assert!(res.gazetteer.get("Weverse Magazine").is_some()); // embedded entities too
+/// assert_eq!(res.packs.len(), 3);
+/// # Ok::<(), copydesk::Error>(())
+/// ```
 pub struct Resources<'c> {
     /// The configuration the linter is built from.
     pub config: &'c Config,
@@ -96,6 +162,15 @@ pub struct Resources<'c> {
 
 impl<'c> Resources<'c> {
     /// Gathers the data for `config`.
+    ///
+    /// ```
+    /// use copydesk::{registry::Resources, rules::words::run_together::RunTogether, Config};
+    /// let config = Config::default();
+    /// let res = Resources::new(&config);
+    /// let rule = RunTogether::new(&res); // rules that need data take the resources
+    /// # let _ = rule;
+    /// assert!(!res.gazetteer.is_empty());
+    /// ```
     #[must_use]
     pub fn new(config: &'c Config) -> Self {
         let packs = EMBEDDED_PACKS.iter().chain(&config.packs).collect();
@@ -104,6 +179,14 @@ impl<'c> Resources<'c> {
     }
 
     /// Every pack entry reporting under `code`, in pack order.
+    ///
+    /// ```
+    /// use copydesk::{registry::Resources, Config};
+    /// let config = Config::default();
+    /// let entries = Resources::new(&config).entries_for("embed-residue");
+    /// assert!(!entries.is_empty());
+    /// assert!(entries.iter().all(|e| e.code == "embed-residue" && e.pack == "embeds"));
+    /// ```
     #[must_use]
     pub fn entries_for(&self, code: &str) -> Vec<Entry> {
         self.packs.iter().flat_map(|p| &p.entries).filter(|e| e.code == code).cloned().collect()
@@ -111,6 +194,18 @@ impl<'c> Resources<'c> {
 }
 
 /// Builds every built-in rule, alphabetically, then the custom pack rules.
+///
+/// Unlike [`build`], it ignores the configuration's selection and severities.
+///
+/// ```
+/// use copydesk::registry::{build_all, Resources};
+/// use copydesk::Config;
+/// let config = Config { select: Some(vec!["mojibake".into()]), ..Config::default() };
+/// let all = build_all(&Resources::new(&config))?;
+/// assert_eq!(all.len(), 16);
+/// assert_eq!(all[0].meta().code, "apostrophe");
+/// # Ok::<(), copydesk::Error>(())
+/// ```
 ///
 /// # Errors
 /// Returns an error when pack entries cannot be compiled together.
@@ -147,6 +242,16 @@ pub fn build_all(res: &Resources<'_>) -> Result<Vec<Box<dyn Rule>>> {
 
 /// The rules enabled by `config`, each with its configured severity.
 ///
+/// ```
+/// use copydesk::{registry::build, Config, Severity};
+/// let mut config = Config { select: Some(vec!["words".into()]), ..Config::default() };
+/// config.severity.insert("run-together".into(), Severity::Error);
+/// let rules = build(&config)?;
+/// let got: Vec<(&str, Severity)> = rules.iter().map(|(r, s)| (r.meta().code.as_ref(), *s)).collect();
+/// assert_eq!(got, [("repeated-word", Severity::Warning), ("run-together", Severity::Error)]);
+/// # Ok::<(), copydesk::Error>(())
+/// ```
+///
 /// # Errors
 /// As [`build_all`].
 pub fn build(config: &Config) -> Result<Vec<(Box<dyn Rule>, Severity)>> {
@@ -162,6 +267,31 @@ pub fn build(config: &Config) -> Result<Vec<(Box<dyn Rule>, Severity)>> {
 }
 
 /// A rule defined entirely by user pack entries under a code of their own.
+///
+/// Its documentation (for `copydesk explain`) lists the entries and their messages.
+///
+/// ```
+/// use std::path::Path;
+/// use copydesk::{pack::Pack, registry::PackRule, Document, Family, Reporter, Rule, Severity};
+/// let pack = Pack::parse(Path::new("house.toml"), r#"
+/// [[rule]]
+/// id = "filler"
+/// code = "house-style"
+/// kind = "phrase"
+/// phrases = ["it goes without saying"]
+/// message = "filler phrase: cut it"
+/// "#)?;
+/// let rule = PackRule::new("house-style".into(), pack.entries)?;
+/// assert_eq!(rule.meta().family, Family::Custom);
+/// assert_eq!(rule.meta().default_severity, Severity::Warning);
+/// assert!(rule.meta().docs.contains("- `filler`: filler phrase: cut it"));
+///
+/// let text = "It goes without saying that we won.";
+/// let mut found = Vec::new();
+/// rule.check(&Document::new(text), &mut Reporter::new(rule.meta(), Severity::Warning, &mut found));
+/// assert_eq!(found[0].span.slice(text), "It goes without saying");
+/// # Ok::<(), copydesk::Error>(())
+/// ```
 pub struct PackRule {
     meta: RuleMeta,
     matcher: Matcher,
@@ -169,6 +299,13 @@ pub struct PackRule {
 
 impl PackRule {
     /// Compiles the entries of one custom code.
+    ///
+    /// ```
+    /// use copydesk::{registry::PackRule, Rule};
+    /// let rule = PackRule::new("empty".into(), Vec::new())?;
+    /// assert_eq!(rule.meta().code, "empty");
+    /// # Ok::<(), copydesk::Error>(())
+    /// ```
     ///
     /// # Errors
     /// When the entries' patterns cannot be compiled together.

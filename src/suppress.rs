@@ -17,6 +17,19 @@
 //! it reads findings, not documents. It is emitted by this layer, documented by [`META`]
 //! (so `copydesk explain unused-suppression` works), selected, ignored and given a
 //! severity in the configuration like any rule.
+//!
+//! [`crate::Linter::check`] and [`crate::Linter::check_markdown`] apply all of this
+//! themselves:
+//!
+//! ```
+//! let linter = copydesk::Linter::new();
+//! let text = "<!-- copydesk-disable-next-line repeated-word -->\nThe the quote is kept.\n\n\
+//!             <!-- copydesk-disable-next-line run-together -->\nNothing here.\n";
+//! let found = linter.check(text);
+//! assert_eq!(found.len(), 1);
+//! assert_eq!(found[0].rule, "unused-suppression");
+//! assert_eq!(found[0].message, "`copydesk-disable-next-line` for `run-together` suppresses nothing");
+//! ```
 
 use std::collections::BTreeMap;
 
@@ -54,6 +67,10 @@ declare_rule! {
 
 /// Normalises text for accept-list comparison: lowercase, ’ and ‘ as ', whitespace
 /// runs as one space, trimmed.
+///
+/// ```
+/// assert_eq!(copydesk::suppress::normalize_accepted("  Walla\tWALLA’s "), "walla walla's");
+/// ```
 #[must_use]
 pub fn normalize_accepted(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -72,6 +89,16 @@ pub fn normalize_accepted(text: &str) -> String {
 }
 
 /// The accept lists of every rule: `[rules.CODE] accept = ["…"]` in `copydesk.toml`.
+///
+/// ```
+/// use std::path::Path;
+/// use copydesk::{suppress::AcceptList, Config};
+/// let config = Config::parse(Path::new("copydesk.toml"), "[rules.mangled-name]\naccept = [\"Gordon Browne\"]")?;
+/// let accept = AcceptList::from_config(&config);
+/// assert!(accept.accepts("mangled-name", "gordon  BROWNE"));
+/// assert!(!accept.accepts("name-variant", "Gordon Browne"), "per rule");
+/// # Ok::<(), copydesk::Error>(())
+/// ```
 #[derive(Clone, Debug, Default)]
 pub struct AcceptList {
     by_rule: BTreeMap<String, Vec<String>>,
@@ -80,6 +107,11 @@ pub struct AcceptList {
 impl AcceptList {
     /// Reads the `accept` arrays of the configuration's rule tables. Values that are
     /// not strings are skipped ([`crate::Config::parse`] rejects them).
+    ///
+    /// ```
+    /// use copydesk::{suppress::AcceptList, Config};
+    /// assert!(AcceptList::from_config(&Config::default()).is_empty());
+    /// ```
     #[must_use]
     pub fn from_config(config: &crate::Config) -> Self {
         let mut by_rule = BTreeMap::new();
@@ -94,12 +126,24 @@ impl AcceptList {
     }
 
     /// Whether nothing is accepted.
+    ///
+    /// ```
+    /// assert!(copydesk::suppress::AcceptList::default().is_empty());
+    /// ```
     #[must_use]
     pub fn is_empty(&self) -> bool {
         self.by_rule.is_empty()
     }
 
     /// Whether `text`, reported by `rule`, is accepted.
+    ///
+    /// ```
+    /// use std::path::Path;
+    /// use copydesk::{suppress::AcceptList, Config};
+    /// let config = Config::parse(Path::new("c.toml"), "[rules.boilerplate]\naccept = [\"Read more\"]")?;
+    /// assert!(AcceptList::from_config(&config).accepts("boilerplate", "READ MORE"));
+    /// # Ok::<(), copydesk::Error>(())
+    /// ```
     #[must_use]
     pub fn accepts(&self, rule: &str, text: &str) -> bool {
         self.by_rule.get(rule).is_some_and(|list| list.binary_search(&normalize_accepted(text)).is_ok())
@@ -107,6 +151,13 @@ impl AcceptList {
 }
 
 /// What a directive does.
+///
+/// ```
+/// use copydesk::suppress::{DirectiveKind, Directives};
+/// let text = "<!-- copydesk-disable -->\nx\n<!-- copydesk-enable -->\n<!-- copydesk-disable-next-line a -->\ny";
+/// let kinds: Vec<_> = Directives::scan(text).directives().iter().map(|d| d.kind).collect();
+/// assert_eq!(kinds, [Some(DirectiveKind::Disable), Some(DirectiveKind::Enable), Some(DirectiveKind::DisableNextLine)]);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DirectiveKind {
     /// `copydesk-disable`: from here to the matching enable (or the end).
@@ -118,6 +169,16 @@ pub enum DirectiveKind {
 }
 
 /// One directive comment.
+///
+/// ```
+/// use copydesk::suppress::{DirectiveKind, Directives};
+/// let text = "Intro.\n<!-- copydesk-disable boilerplate, embed-residue -->\n";
+/// let scanned = Directives::scan(text);
+/// let d = &scanned.directives()[0];
+/// assert_eq!(d.span.slice(text), "<!-- copydesk-disable boilerplate, embed-residue -->");
+/// assert_eq!(d.kind, Some(DirectiveKind::Disable));
+/// assert_eq!(d.rules, ["boilerplate", "embed-residue"]);
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Directive {
     /// The whole comment, `<!--` to `-->`.
@@ -144,6 +205,24 @@ struct Suppressor {
 }
 
 /// The directives of one text and the stretches they suppress.
+///
+/// The [`crate::Linter`] uses them so; to suppress findings from elsewhere:
+///
+/// ```
+/// use copydesk::suppress::Directives;
+/// use copydesk::{Diagnostic, Severity, Span};
+/// let text = "<!-- copydesk-disable my-rule -->\nhidden\n<!-- copydesk-enable -->\nshown\n";
+/// let at = |needle: &str| {
+///     let i = text.find(needle).unwrap();
+///     Diagnostic::new("my-rule", Severity::Warning, Span::new(i, i + needle.len()), "m")
+/// };
+/// let mut found = vec![at("hidden"), at("shown")];
+/// let mut directives = Directives::scan(text);
+/// directives.apply(&mut found);
+/// assert_eq!(found.len(), 1);
+/// assert_eq!(found[0].span.slice(text), "shown");
+/// assert!(directives.unused(&["my-rule"], &["my-rule".into()], Severity::Warning).is_empty());
+/// ```
 #[derive(Clone, Debug, Default)]
 pub struct Directives {
     directives: Vec<Directive>,
@@ -154,6 +233,12 @@ pub struct Directives {
 
 impl Directives {
     /// Finds directives in every HTML comment of `text` (plain text: comments anywhere).
+    ///
+    /// ```
+    /// use copydesk::suppress::Directives;
+    /// assert!(Directives::scan("No comments here.").is_empty());
+    /// assert_eq!(Directives::scan("<!-- copydesk-enable --> <!-- other -->").directives().len(), 1);
+    /// ```
     #[must_use]
     pub fn scan(text: &str) -> Self {
         // Cheap screen: almost no text carries directives.
@@ -166,6 +251,15 @@ impl Directives {
 
     /// Reads directives from the given comment spans of `text` (for Markdown, the
     /// comments outside code: [`crate::markdown::Markdown::comments`]).
+    ///
+    /// ```
+    /// use copydesk::{markdown::Markdown, suppress::Directives};
+    /// let md = "```\n<!-- copydesk-disable -->\n```\n\n<!-- copydesk-disable whitespace -->\n";
+    /// let parsed = Markdown::parse(md);
+    /// let directives = Directives::from_comments(md, parsed.comments());
+    /// assert_eq!(directives.directives().len(), 1, "the one in a code block is not a directive");
+    /// assert_eq!(directives.directives()[0].rules, ["whitespace"]);
+    /// ```
     #[must_use]
     pub fn from_comments(text: &str, comments: &[Span]) -> Self {
         let mut directives = Vec::new();
@@ -187,6 +281,11 @@ impl Directives {
     }
 
     /// The directives found, in text order.
+    ///
+    /// ```
+    /// let d = copydesk::suppress::Directives::scan("<!-- copydesk-disable-next-line a b -->\nx");
+    /// assert_eq!(d.directives()[0].rules, ["a", "b"]);
+    /// ```
     #[must_use]
     pub fn directives(&self) -> &[Directive] {
         &self.directives
@@ -238,12 +337,26 @@ impl Directives {
     }
 
     /// Whether there is nothing to apply.
+    ///
+    /// ```
+    /// assert!(copydesk::suppress::Directives::scan("<!-- just a comment -->").is_empty());
+    /// ```
     #[must_use]
     pub fn is_empty(&self) -> bool {
         self.directives.is_empty()
     }
 
     /// Drops the findings a directive suppresses, marking those directives used.
+    ///
+    /// ```
+    /// use copydesk::{suppress::Directives, Linter};
+    /// let text = "<!-- copydesk-disable-next-line -->\nThe the end.\nThe the end.";
+    /// let mut found = Linter::new().check_document(&copydesk::Document::new(text));
+    /// assert_eq!(found.len(), 2);
+    /// Directives::scan(text).apply(&mut found);
+    /// assert_eq!(found.len(), 1);
+    /// assert_eq!(found[0].span.start, text.rfind("The the").unwrap());
+    /// ```
     pub fn apply(&mut self, diagnostics: &mut Vec<Diagnostic>) {
         if self.suppressors.is_empty() {
             return;
@@ -264,6 +377,19 @@ impl Directives {
     /// The `unused-suppression` findings, at `severity`: directives that hid nothing,
     /// for rules in `ran`; unknown rules (not in `known`); enables that close nothing;
     /// malformed directives.
+    ///
+    /// ```
+    /// use copydesk::{suppress::Directives, Severity};
+    /// let text = "<!-- copydesk-disable-next-line repeated-word -->\nFine.\n<!-- copydesk-disabel -->";
+    /// let directives = Directives::scan(text);
+    /// let unused = directives.unused(&["repeated-word"], &["repeated-word".into()], Severity::Warning);
+    /// let messages: Vec<&str> = unused.iter().map(|d| d.message.as_str()).collect();
+    /// assert_eq!(messages, [
+    ///     "`copydesk-disable-next-line` for `repeated-word` suppresses nothing",
+    ///     "not a copydesk directive (disable, enable, disable-next-line)",
+    /// ]);
+    /// assert!(unused.iter().all(|d| d.rule == "unused-suppression"));
+    /// ```
     #[must_use]
     pub fn unused(&self, ran: &[&str], known: &[String], severity: Severity) -> Vec<Diagnostic> {
         let mut out = Vec::new();

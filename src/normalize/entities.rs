@@ -90,6 +90,13 @@ fn parse_body(s: &str) -> Option<(char, usize)> {
 }
 
 /// Pushes an edit for every character reference in `text`.
+///
+/// ```
+/// use copydesk::normalize::{entities, Edit};
+/// let mut edits = Vec::new();
+/// entities::edits("AT&T &amp; it&#8217;s ?a=1&copy=2", &mut edits);
+/// assert_eq!(edits, [Edit::new(5, 10, "&"), Edit::new(13, 20, "’")]);
+/// ```
 pub fn edits(text: &str, out: &mut Vec<Edit>) {
     // Cheap screen: no ampersand, no reference.
     let Some(first) = text.find('&') else { return };

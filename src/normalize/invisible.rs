@@ -38,6 +38,12 @@ fn zero_width(c: char) -> bool {
 }
 
 /// Whether `c` may be removed by this step.
+///
+/// ```
+/// use copydesk::normalize::invisible::is_invisible;
+/// assert!(is_invisible('\u{200b}') && is_invisible('\u{ad}') && is_invisible('\u{feff}'));
+/// assert!(!is_invisible('\u{a0}') && !is_invisible('\t'));
+/// ```
 #[must_use]
 pub fn is_invisible(c: char) -> bool {
     always_invisible(c) || zero_width(c)
@@ -89,6 +95,12 @@ fn needed(c: char, prev: Option<char>, next: Option<char>) -> bool {
 }
 
 /// Whether `text` may contain a removable character (a cheap byte screen).
+///
+/// ```
+/// use copydesk::normalize::invisible::may_contain;
+/// assert!(!may_contain("plain ASCII text"));
+/// assert!(may_contain("zero\u{200b}width"));
+/// ```
 #[must_use]
 pub fn may_contain(text: &str) -> bool {
     text.as_bytes()
@@ -97,6 +109,13 @@ pub fn may_contain(text: &str) -> bool {
 }
 
 /// Pushes one deleting edit per run of removable characters in `text`.
+///
+/// ```
+/// use copydesk::normalize::{invisible, Edit};
+/// let mut edits = Vec::new();
+/// invisible::edits("Pop\u{200b}\u{200b}star 👩\u{200d}💻", &mut edits);
+/// assert_eq!(edits, [Edit::new(3, 9, "")], "the joiner inside the emoji sequence stays");
+/// ```
 pub fn edits(text: &str, out: &mut Vec<Edit>) {
     if !may_contain(text) {
         return;
@@ -156,6 +175,11 @@ pub fn edits(text: &str, out: &mut Vec<Edit>) {
 }
 
 /// A readable name for an invisible character, for messages.
+///
+/// ```
+/// use copydesk::normalize::invisible::describe;
+/// assert_eq!(describe('\u{200b}'), "U+200B ZERO WIDTH SPACE");
+/// ```
 #[must_use]
 pub fn describe(c: char) -> String {
     let name = match c {

@@ -7,6 +7,13 @@
 use super::Edit;
 
 /// Pushes an edit for every line terminator of `text` that is not `\n`.
+///
+/// ```
+/// use copydesk::normalize::{line_endings, Edit};
+/// let mut edits = Vec::new();
+/// line_endings::edits("a\r\nb\rc\u{2028}d\n", &mut edits);
+/// assert_eq!(edits, [Edit::new(1, 3, "\n"), Edit::new(4, 5, "\n"), Edit::new(6, 9, "\n")]);
+/// ```
 pub fn edits(text: &str, out: &mut Vec<Edit>) {
     let bytes = text.as_bytes();
     // Only `\r` and the lead bytes of U+0085 (C2) and U+2028/9 (E2) can start one.

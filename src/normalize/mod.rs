@@ -30,6 +30,26 @@
 //! (`mojibake`, `invisible-char`, `stylized-text`, `orphan-modifier`) call the same
 //! functions on the original text, so a rule's suggestion is exactly what `normalize`
 //! writes for that span.
+//!
+//! The result, [`Normalized`], holds the repaired text, the [`OffsetMap`] back to the
+//! original and the list of [`Change`]s. A scraper normalises before storing, lints
+//! the clean text, and still reports positions in what it fetched:
+//!
+//! ```
+//! use copydesk::normalize::{normalize, NormalizeOptions, Step};
+//! use copydesk::Linter;
+//!
+//! let fetched = "Caf&eacute; owners said it\u{200b}s &ldquo;the the best year&rdquo;.";
+//! let clean = normalize(fetched, &NormalizeOptions::default());
+//! assert_eq!(clean.text(), "Café owners said its “the the best year”.");
+//! let steps: Vec<Step> = clean.changes().iter().map(|c| c.step).collect();
+//! assert_eq!(steps, [Step::HtmlEntities, Step::HtmlEntities, Step::HtmlEntities, Step::Invisible]);
+//!
+//! let found = Linter::new().check(clean.text());
+//! assert_eq!(found[0].rule, "repeated-word");
+//! let in_fetched = clean.to_original_span(found[0].span);
+//! assert_eq!(in_fetched.slice(fetched), "the the");
+//! ```
 
 pub mod entities;
 pub mod invisible;
@@ -49,6 +69,14 @@ pub use offsets::{OffsetMap, Segment};
 use crate::Span;
 
 /// One replacement a step makes: `span` (in the step's input) becomes `replacement`.
+///
+/// ```
+/// use copydesk::normalize::{spaces, Edit};
+/// let mut edits = Vec::new();
+/// spaces::edits("10\u{a0}km", &mut edits);
+/// assert_eq!(edits, [Edit::new(2, 4, " ")]);
+/// assert_eq!(edits[0].span, copydesk::Span::new(2, 4));
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Edit {
     /// Byte span in the text the step was given, on char boundaries.
@@ -59,6 +87,11 @@ pub struct Edit {
 
 impl Edit {
     /// An edit replacing `start..end` with `replacement`.
+    ///
+    /// ```
+    /// let e = copydesk::normalize::Edit::new(3, 6, "");
+    /// assert_eq!((e.span.len(), e.replacement.as_str()), (3, ""));
+    /// ```
     #[must_use]
     pub fn new(start: usize, end: usize, replacement: impl Into<String>) -> Self {
         Edit { span: Span::new(start, end), replacement: replacement.into() }
@@ -78,6 +111,15 @@ pub(crate) fn apply_step(text: &str, step: impl Fn(&str, &mut Vec<Edit>)) -> Str
 }
 
 /// A normalisation step, in pipeline order.
+///
+/// ```
+/// use copydesk::normalize::{NormalizeOptions, Step};
+/// let names: Vec<&str> = Step::ALL.iter().map(|s| s.as_str()).collect();
+/// assert_eq!(names[..3], ["html-entities", "mojibake", "line-endings"]);
+/// let defaults = NormalizeOptions::default();
+/// let off: Vec<Step> = Step::ALL.into_iter().filter(|&s| !defaults.runs(s)).collect();
+/// assert_eq!(off, [Step::Whitespace, Step::Quotes]);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
 pub enum Step {
@@ -116,6 +158,10 @@ impl Step {
     ];
 
     /// The step's kebab-case name, as `copydesk normalize --explain` prints it.
+    ///
+    /// ```
+    /// assert_eq!(copydesk::normalize::Step::UnicodeForm.as_str(), "unicode-form");
+    /// ```
     #[must_use]
     pub const fn as_str(self) -> &'static str {
         match self {
@@ -133,6 +179,15 @@ impl Step {
 }
 
 /// The Unicode normalisation form applied by [`Step::UnicodeForm`].
+///
+/// ```
+/// use copydesk::normalize::{normalize, Form, NormalizeOptions};
+/// let mut opts = NormalizeOptions::default();
+/// assert_eq!(normalize("cafe\u{301}", &opts).text(), "caf\u{e9}");
+/// assert_eq!(normalize("The 𝐛𝐨𝐥𝐝 claim", &opts).text(), "The 𝐛𝐨𝐥𝐝 claim", "NFC keeps styles");
+/// opts.form = Form::Nfkc;
+/// assert_eq!(normalize("The 𝐛𝐨𝐥𝐝 claim", &opts).text(), "The bold claim");
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Form {
     /// Leave the text as it is.
@@ -146,6 +201,15 @@ pub enum Form {
 }
 
 /// What [`Step::Quotes`] does with quotation marks and apostrophes.
+///
+/// ```
+/// use copydesk::normalize::{normalize, NormalizeOptions, Quotes};
+/// let mut opts = NormalizeOptions::none();
+/// opts.quotes = Quotes::Curl;
+/// assert_eq!(normalize("\"It's 5'11\"\" she said", &opts).text(), "“It’s 5'11\"” she said");
+/// opts.quotes = Quotes::Straighten;
+/// assert_eq!(normalize("“It’s”", &opts).text(), "\"It's\"");
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Quotes {
     /// Leave them as they are.
@@ -159,6 +223,23 @@ pub enum Quotes {
 
 /// Which steps [`normalize`] runs. The default repairs damage and changes nothing that
 /// is merely a style choice: whitespace collapse is off and quotes are kept.
+///
+/// The struct is `#[non_exhaustive]`: start from [`NormalizeOptions::default`] or
+/// [`NormalizeOptions::none`] and set fields.
+///
+/// ```
+/// use copydesk::normalize::{normalize, NormalizeOptions};
+/// let text = "Itâ€™s  here&nbsp;now";
+/// assert_eq!(normalize(text, &NormalizeOptions::default()).text(), "It’s  here now");
+///
+/// let mut opts = NormalizeOptions::default();
+/// opts.collapse_whitespace = true;
+/// assert_eq!(normalize(text, &opts).text(), "It’s here now");
+///
+/// let mut only_entities = NormalizeOptions::none();
+/// only_entities.html_entities = true;
+/// assert_eq!(normalize(text, &only_entities).text(), "Itâ€™s  here\u{a0}now");
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct NormalizeOptions {
@@ -200,6 +281,12 @@ impl Default for NormalizeOptions {
 
 impl NormalizeOptions {
     /// Options with every step off; switch on what you need.
+    ///
+    /// ```
+    /// use copydesk::normalize::{normalize, NormalizeOptions};
+    /// let n = normalize("Itâ€™s&amp;", &NormalizeOptions::none());
+    /// assert!(!n.is_changed());
+    /// ```
     #[must_use]
     pub fn none() -> Self {
         NormalizeOptions {
@@ -216,6 +303,14 @@ impl NormalizeOptions {
     }
 
     /// Whether `step` runs under these options.
+    ///
+    /// ```
+    /// use copydesk::normalize::{Form, NormalizeOptions, Step};
+    /// let mut opts = NormalizeOptions::default();
+    /// assert!(opts.runs(Step::UnicodeForm));
+    /// opts.form = Form::None;
+    /// assert!(!opts.runs(Step::UnicodeForm));
+    /// ```
     #[must_use]
     pub fn runs(&self, step: Step) -> bool {
         match step {
@@ -233,6 +328,18 @@ impl NormalizeOptions {
 }
 
 /// One change [`normalize`] made, for `--explain`.
+///
+/// ```
+/// use copydesk::normalize::{normalize, Change, NormalizeOptions, Step};
+/// let text = "Tickets cost Â£5";
+/// let n = normalize(text, &NormalizeOptions::default());
+/// assert_eq!(n.changes(), [Change {
+///     step: Step::Mojibake,
+///     original: copydesk::Span::new(13, 17),
+///     before: "Â£".into(),
+///     after: "£".into(),
+/// }]);
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Change {
     /// The step that made it.
@@ -246,6 +353,17 @@ pub struct Change {
 }
 
 /// The result of [`normalize`]: the text, the offset map and the list of changes.
+///
+/// ```
+/// use copydesk::normalize::{normalize, NormalizeOptions};
+/// use copydesk::Span;
+/// let original = "Pop\u{200b}star of the year";
+/// let n = normalize(original, &NormalizeOptions::default());
+/// assert_eq!(n.text(), "Popstar of the year");
+/// assert!(n.is_changed());
+/// assert_eq!(n.to_normalized(original.find("of").unwrap()), 8);
+/// assert_eq!(n.to_original_span(Span::new(8, 10)).slice(original), "of");
+/// ```
 #[derive(Clone, Debug)]
 pub struct Normalized<'a> {
     text: Cow<'a, str>,
@@ -255,54 +373,105 @@ pub struct Normalized<'a> {
 
 impl<'a> Normalized<'a> {
     /// The normalised text.
+    ///
+    /// ```
+    /// let n = copydesk::normalize("&lt;b&gt;", &Default::default());
+    /// assert_eq!(n.text(), "<b>");
+    /// ```
     #[must_use]
     pub fn text(&self) -> &str {
         &self.text
     }
 
     /// The normalised text, owned (borrowed when nothing changed).
+    ///
+    /// ```
+    /// use std::borrow::Cow;
+    /// let opts = copydesk::NormalizeOptions::default();
+    /// assert!(matches!(copydesk::normalize("Clean text.", &opts).into_text(), Cow::Borrowed(_)));
+    /// assert_eq!(copydesk::normalize("A&amp;B", &opts).into_text(), "A&B");
+    /// ```
     #[must_use]
     pub fn into_text(self) -> Cow<'a, str> {
         self.text
     }
 
     /// Whether any step changed the text.
+    ///
+    /// ```
+    /// let opts = copydesk::NormalizeOptions::default();
+    /// assert!(!copydesk::normalize("Clean text.", &opts).is_changed());
+    /// assert!(copydesk::normalize("Soft\u{ad}hyphen", &opts).is_changed());
+    /// ```
     #[must_use]
     pub fn is_changed(&self) -> bool {
         !self.map.is_identity()
     }
 
     /// The offset map between the normalised text and the original.
+    ///
+    /// ```
+    /// let n = copydesk::normalize("A&amp;B", &Default::default());
+    /// assert_eq!((n.map().original_len(), n.map().normalized_len()), (7, 3));
+    /// ```
     #[must_use]
     pub fn map(&self) -> &OffsetMap {
         &self.map
     }
 
     /// Every change, in the order the steps made them.
+    ///
+    /// ```
+    /// let n = copydesk::normalize("x\r\ny\r\n", &Default::default());
+    /// assert_eq!(n.changes().len(), 2);
+    /// assert!(n.changes().iter().all(|c| c.before == "\r\n" && c.after == "\n"));
+    /// ```
     #[must_use]
     pub fn changes(&self) -> &[Change] {
         &self.changes
     }
 
     /// The original byte position of normalised position `pos`.
+    ///
+    /// ```
+    /// let n = copydesk::normalize("A&amp;B", &Default::default());
+    /// assert_eq!(n.to_original(2), 6); // "B"
+    /// ```
     #[must_use]
     pub fn to_original(&self, pos: usize) -> usize {
         self.map.to_original(pos)
     }
 
     /// The original span a normalised span came from.
+    ///
+    /// ```
+    /// let n = copydesk::normalize("A&amp;B", &Default::default());
+    /// assert_eq!(n.to_original_span(copydesk::Span::new(1, 2)), copydesk::Span::new(1, 6)); // "&" came from "&amp;"
+    /// ```
     #[must_use]
     pub fn to_original_span(&self, span: Span) -> Span {
         self.map.to_original_span(span)
     }
 
     /// The normalised byte position of original position `pos`.
+    ///
+    /// ```
+    /// let n = copydesk::normalize("A&amp;B", &Default::default());
+    /// assert_eq!(n.to_normalized(6), 2);
+    /// ```
     #[must_use]
     pub fn to_normalized(&self, pos: usize) -> usize {
         self.map.to_normalized(pos)
     }
 
     /// The normalised span an original span became.
+    ///
+    /// ```
+    /// use copydesk::Span;
+    /// let original = "A&amp;B";
+    /// let n = copydesk::normalize(original, &Default::default());
+    /// assert_eq!(n.to_normalized_span(Span::new(0, 7)).slice(n.text()), "A&B");
+    /// ```
     #[must_use]
     pub fn to_normalized_span(&self, span: Span) -> Span {
         self.map.to_normalized_span(span)
@@ -314,6 +483,15 @@ impl<'a> Normalized<'a> {
 const MAX_ROUNDS: usize = 4;
 
 /// Computes the edits `step` makes to `text` under `opts`.
+///
+/// One step on its own, as the Unicode rules run them:
+///
+/// ```
+/// use copydesk::normalize::{step_edits, Edit, NormalizeOptions, Step};
+/// let mut edits = Vec::new();
+/// step_edits(Step::Mojibake, "Itâ€™s", &NormalizeOptions::default(), &mut edits);
+/// assert_eq!(edits, [Edit::new(2, 10, "’")]);
+/// ```
 pub fn step_edits(step: Step, text: &str, opts: &NormalizeOptions, out: &mut Vec<Edit>) {
     match step {
         Step::HtmlEntities => entities::edits(text, out),

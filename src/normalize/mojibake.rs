@@ -168,6 +168,13 @@ static BADNESS: Lazy<Regex> = Lazy::new(|| {
 });
 
 /// Whether `text` contains a sequence that is almost certainly mojibake.
+///
+/// ```
+/// use copydesk::normalize::mojibake::is_bad;
+/// assert!(is_bad("Itâ€™s"));
+/// assert!(is_bad("cafÃ©"));
+/// assert!(!is_bad("São Paulo, Ångström, naïve"));
+/// ```
 #[must_use]
 pub fn is_bad(text: &str) -> bool {
     BADNESS.is_match(text)
@@ -267,6 +274,13 @@ fn may_contain(text: &str) -> bool {
 }
 
 /// Pushes one edit per repaired run of `text`.
+///
+/// ```
+/// use copydesk::normalize::{mojibake, Edit};
+/// let mut edits = Vec::new();
+/// mojibake::edits("The cafÃ© in São Paulo", &mut edits);
+/// assert_eq!(edits, [Edit::new(7, 11, "é")]);
+/// ```
 pub fn edits(text: &str, out: &mut Vec<Edit>) {
     if text.is_ascii() || !may_contain(text) {
         return;

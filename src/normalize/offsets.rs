@@ -6,10 +6,29 @@
 //! replaced region have no exact counterpart: a span start maps to the start of the
 //! region and a span end to its end, so a mapped span always covers what it came from.
 //! Lookups are binary searches; composing two maps is one merge.
+//!
+//! [`crate::normalize()`] builds the map ([`crate::normalize::Normalized::map`]); most
+//! callers use the shortcuts on [`crate::normalize::Normalized`] instead.
+//!
+//! ```
+//! use copydesk::{normalize, NormalizeOptions, Span};
+//! let original = "Itâ€™s";
+//! let n = normalize(original, &NormalizeOptions::default());
+//! let seg = n.map().segments()[0];
+//! assert_eq!((seg.original.slice(original), seg.normalized.slice(n.text())), ("â€™", "’"));
+//! // A position inside a replaced region maps to the region's start.
+//! assert_eq!(n.map().to_original(3), 2);
+//! ```
 
 use crate::Span;
 
 /// One replaced region: `original` in the input became `normalized` in the output.
+///
+/// ```
+/// use copydesk::{normalize::Segment, normalize, Span};
+/// let n = normalize("A&amp;B", &Default::default());
+/// assert_eq!(n.map().segments(), [Segment { original: Span::new(1, 6), normalized: Span::new(1, 2) }]);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Segment {
     /// The bytes of the original text that were replaced.
@@ -28,6 +47,17 @@ enum Bias {
 }
 
 /// An exact, monotone map between byte positions of a normalised text and its original.
+///
+/// ```
+/// use copydesk::{normalize, Span};
+/// let original = "x\u{200b}\u{200b}y";
+/// let n = normalize(original, &Default::default());
+/// let map = n.map();
+/// assert_eq!(n.text(), "xy");
+/// assert_eq!(map.to_original(1), 7, "after the deleted run");
+/// assert_eq!(map.to_original_span(Span::new(0, 2)), Span::new(0, 8));
+/// assert_eq!(map.to_normalized(4), 1, "inside the deletion");
+/// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct OffsetMap {
     segments: Vec<Segment>,
@@ -37,6 +67,12 @@ pub struct OffsetMap {
 
 impl OffsetMap {
     /// The map of a text of `len` bytes that nothing changed.
+    ///
+    /// ```
+    /// let m = copydesk::normalize::OffsetMap::identity(10);
+    /// assert!(m.is_identity());
+    /// assert_eq!((m.to_original(4), m.to_normalized(4)), (4, 4));
+    /// ```
     #[must_use]
     pub fn identity(len: usize) -> Self {
         OffsetMap { segments: Vec::new(), original_len: len, normalized_len: len }
@@ -52,24 +88,41 @@ impl OffsetMap {
     }
 
     /// The replaced regions, in order.
+    ///
+    /// ```
+    /// let n = copydesk::normalize("a&amp;b&lt;c", &Default::default());
+    /// assert_eq!(n.map().segments().len(), 2);
+    /// ```
     #[must_use]
     pub fn segments(&self) -> &[Segment] {
         &self.segments
     }
 
     /// Whether the two texts are identical.
+    ///
+    /// ```
+    /// assert!(copydesk::normalize("plain", &Default::default()).map().is_identity());
+    /// ```
     #[must_use]
     pub fn is_identity(&self) -> bool {
         self.segments.is_empty()
     }
 
     /// Length of the original text in bytes.
+    ///
+    /// ```
+    /// assert_eq!(copydesk::normalize("a\u{200b}", &Default::default()).map().original_len(), 4);
+    /// ```
     #[must_use]
     pub fn original_len(&self) -> usize {
         self.original_len
     }
 
     /// Length of the normalised text in bytes.
+    ///
+    /// ```
+    /// assert_eq!(copydesk::normalize("a\u{200b}", &Default::default()).map().normalized_len(), 1);
+    /// ```
     #[must_use]
     pub fn normalized_len(&self) -> usize {
         self.normalized_len
@@ -78,6 +131,13 @@ impl OffsetMap {
     /// The original position of normalised byte position `pos` (clamped to the text).
     /// Inside a replaced region it is the region's start; where text was deleted, the
     /// position after the deletion.
+    ///
+    /// ```
+    /// let n = copydesk::normalize("&quot;Hi&quot;", &Default::default());
+    /// assert_eq!(n.text(), "\"Hi\"");
+    /// assert_eq!(n.map().to_original(1), 6); // "H"
+    /// assert_eq!(n.map().to_original(99), 14, "clamped to the end");
+    /// ```
     #[must_use]
     pub fn to_original(&self, pos: usize) -> usize {
         let pos = pos.min(self.normalized_len);
@@ -86,12 +146,24 @@ impl OffsetMap {
 
     /// The original span a normalised span came from: it covers every original byte
     /// that contributed to the normalised span.
+    ///
+    /// ```
+    /// use copydesk::Span;
+    /// let original = "&quot;Hi&quot;";
+    /// let n = copydesk::normalize(original, &Default::default());
+    /// assert_eq!(n.map().to_original_span(Span::new(0, 4)).slice(original), original);
+    /// ```
     #[must_use]
     pub fn to_original_span(&self, span: Span) -> Span {
         map_span(&self.segments, span, self.normalized_len, |s| s.normalized, |s| s.original)
     }
 
     /// The normalised position of original byte position `pos` (clamped to the text).
+    ///
+    /// ```
+    /// let n = copydesk::normalize("&quot;Hi&quot;", &Default::default());
+    /// assert_eq!(n.map().to_normalized(6), 1);
+    /// ```
     #[must_use]
     pub fn to_normalized(&self, pos: usize) -> usize {
         let pos = pos.min(self.original_len);
@@ -99,6 +171,12 @@ impl OffsetMap {
     }
 
     /// The normalised span an original span became.
+    ///
+    /// ```
+    /// use copydesk::Span;
+    /// let n = copydesk::normalize("&quot;Hi&quot;", &Default::default());
+    /// assert_eq!(n.map().to_normalized_span(Span::new(6, 8)).slice(n.text()), "Hi");
+    /// ```
     #[must_use]
     pub fn to_normalized_span(&self, span: Span) -> Span {
         map_span(&self.segments, span, self.original_len, |s| s.original, |s| s.normalized)
@@ -106,6 +184,23 @@ impl OffsetMap {
 
     /// The map of applying `self` (original → middle) and then `next` (middle →
     /// output): original → output.
+    ///
+    /// Normalising in two passes and composing the maps gives the map of one pass:
+    ///
+    /// ```
+    /// use copydesk::{normalize, NormalizeOptions, Span};
+    /// let original = "&amp;Pop\u{200b}star";
+    /// let mut entities = NormalizeOptions::none();
+    /// entities.html_entities = true;
+    /// let mut invisible = NormalizeOptions::none();
+    /// invisible.invisible = true;
+    /// let first = normalize(original, &entities);
+    /// let second = normalize(first.text(), &invisible);
+    /// assert_eq!(second.text(), "&Popstar");
+    /// let map = first.map().then(second.map());
+    /// assert_eq!(map.to_original_span(Span::new(1, 8)).slice(original), "Pop\u{200b}star");
+    /// assert_eq!((map.original_len(), map.normalized_len()), (original.len(), 8));
+    /// ```
     #[must_use]
     pub fn then(&self, next: &OffsetMap) -> OffsetMap {
         if self.segments.is_empty() {

@@ -31,6 +31,12 @@ fn is_modifier_base(c: char) -> bool {
 }
 
 /// Whether `c` is a character this step can drop: a combining mark or emoji modifier.
+///
+/// ```
+/// use copydesk::normalize::orphans::is_modifier;
+/// assert!(is_modifier('\u{1F3FC}') && is_modifier('\u{301}'));
+/// assert!(!is_modifier('e'));
+/// ```
 #[must_use]
 pub fn is_modifier(c: char) -> bool {
     is_emoji_modifier(c) || is_mark(c)
@@ -48,6 +54,13 @@ fn suspect(c: char, prev: Option<char>) -> bool {
 }
 
 /// Pushes one deleting edit per run of orphaned modifiers in `text`.
+///
+/// ```
+/// use copydesk::normalize::{orphans, Edit};
+/// let mut edits = Vec::new();
+/// orphans::edits("Great work 🏼 👍🏼 cafe\u{301}", &mut edits);
+/// assert_eq!(edits, [Edit::new(11, 15, "")], "only the swatch with no base");
+/// ```
 pub fn edits(text: &str, out: &mut Vec<Edit>) {
     // Cheap screen: ASCII text has no modifiers.
     if text.is_ascii() {

@@ -10,6 +10,16 @@
 use super::{Edit, Quotes};
 
 /// Pushes the edits that apply `mode` to `text`.
+///
+/// ```
+/// use copydesk::normalize::{quotes, Edit, Quotes};
+/// let mut edits = Vec::new();
+/// quotes::edits("'Hi,' she said", Quotes::Curl, &mut edits);
+/// assert_eq!(edits, [Edit::new(0, 1, "‘"), Edit::new(4, 5, "’")]);
+/// edits.clear();
+/// quotes::edits("“Hi”", Quotes::Keep, &mut edits);
+/// assert!(edits.is_empty());
+/// ```
 pub fn edits(text: &str, mode: Quotes, out: &mut Vec<Edit>) {
     match mode {
         Quotes::Keep => {}

@@ -8,12 +8,25 @@
 use super::Edit;
 
 /// Whether `c` is a space this step turns into `' '`.
+///
+/// ```
+/// use copydesk::normalize::spaces::is_odd_space;
+/// assert!(is_odd_space('\u{a0}') && is_odd_space('\u{202f}'));
+/// assert!(!is_odd_space(' ') && !is_odd_space('\u{3000}'));
+/// ```
 #[must_use]
 pub fn is_odd_space(c: char) -> bool {
     matches!(c, '\u{a0}' | '\u{1680}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}')
 }
 
 /// Pushes an edit for every odd space in `text`.
+///
+/// ```
+/// use copydesk::normalize::{spaces, Edit};
+/// let mut edits = Vec::new();
+/// spaces::edits("5\u{a0}km", &mut edits);
+/// assert_eq!(edits, [Edit::new(1, 3, " ")]);
+/// ```
 pub fn edits(text: &str, out: &mut Vec<Edit>) {
     let bytes = text.as_bytes();
     // Only the lead bytes C2 (U+00A0), E1 (U+1680) and E2 (U+2000–U+205F) can start one.

@@ -31,6 +31,13 @@ fn is_stable(c: char, form: Form) -> bool {
 }
 
 /// `s` normalised to `form`.
+///
+/// ```
+/// use copydesk::normalize::{unicode_form::normalize_str, Form};
+/// assert_eq!(normalize_str("ﬁ e\u{301}", Form::Nfc), "ﬁ \u{e9}");
+/// assert_eq!(normalize_str("ﬁ e\u{301}", Form::Nfkc), "fi \u{e9}");
+/// assert_eq!(normalize_str("e\u{301}", Form::None), "e\u{301}");
+/// ```
 #[must_use]
 pub fn normalize_str(s: &str, form: Form) -> String {
     match form {
@@ -41,6 +48,13 @@ pub fn normalize_str(s: &str, form: Form) -> String {
 }
 
 /// Pushes one edit per normalisation segment of `text` that `form` changes.
+///
+/// ```
+/// use copydesk::normalize::{unicode_form, Edit, Form};
+/// let mut edits = Vec::new();
+/// unicode_form::edits("cafe\u{301} au lait", Form::Nfc, &mut edits);
+/// assert_eq!(edits, [Edit::new(3, 6, "\u{e9}")]);
+/// ```
 pub fn edits(text: &str, form: Form, out: &mut Vec<Edit>) {
     if form == Form::None || text.is_ascii() {
         return;

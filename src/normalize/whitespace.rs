@@ -13,6 +13,17 @@ fn is_blank(b: u8) -> bool {
 }
 
 /// Pushes the edits that collapse whitespace in `text`.
+///
+/// ```
+/// use copydesk::normalize::{normalize, whitespace, NormalizeOptions};
+/// let mut edits = Vec::new();
+/// whitespace::edits("a  b", &mut edits);
+/// assert_eq!(edits.len(), 1);
+///
+/// let mut opts = NormalizeOptions::none();
+/// opts.collapse_whitespace = true;
+/// assert_eq!(normalize("\n\nTwo  spaces. \n\n\n\nNext.\n\n", &opts).text(), "Two spaces.\n\nNext.\n");
+/// ```
 pub fn edits(text: &str, out: &mut Vec<Edit>) {
     let bytes = text.as_bytes();
     let mut i = 0;

@@ -6,6 +6,17 @@ use std::fmt::Write as _;
 use super::{FileReport, Locator};
 
 /// Appends one line per diagnostic of `file` to `out`.
+///
+/// ```
+/// use copydesk::render::{compact, FileReport};
+/// let source = "Leave a Comment\n\nTickets cost Â£5.";
+/// let diagnostics = copydesk::Linter::new().check(source);
+/// let mut out = String::new();
+/// compact::render(&FileReport { path: "post.txt", source, diagnostics: &diagnostics }, &mut out);
+/// let lines: Vec<&str> = out.lines().collect();
+/// assert_eq!(lines[0], "post.txt:1:1: error[boilerplate]: comment prompt left by the page template");
+/// assert!(lines[1].starts_with("post.txt:3:14: error[mojibake]: "));
+/// ```
 pub fn render(file: &FileReport<'_>, out: &mut String) {
     let mut loc = Locator::new(file.source);
     for d in file.diagnostics {

@@ -13,6 +13,15 @@ use super::{regions, FileReport};
 use crate::Severity;
 
 /// Appends one workflow command per diagnostic of `file` to `out`.
+///
+/// ```
+/// use copydesk::render::{github, FileReport};
+/// let source = "The the end.";
+/// let diagnostics = copydesk::Linter::new().check(source);
+/// let mut out = String::new();
+/// github::render(&FileReport { path: "posts/a.md", source, diagnostics: &diagnostics }, &mut out);
+/// assert_eq!(out, "::warning file=posts/a.md,line=1,col=1,endLine=1,endColumn=8,title=repeated-word::“the” is repeated\n");
+/// ```
 pub fn render(file: &FileReport<'_>, out: &mut String) {
     for (d, ((line, col), (end_line, end_col))) in file.diagnostics.iter().zip(regions(file)) {
         let level = match d.severity {

@@ -1,5 +1,7 @@
 //! The human format: miette's graphical report, one per finding, with the source
 //! snippet, a label at the span and the suggestion as help.
+//!
+//! Only with the `fancy` feature (on by default, through `cli`).
 
 use std::sync::Arc;
 
@@ -47,6 +49,16 @@ impl miette::Diagnostic for WithSource<'_> {
 }
 
 /// A graphical handler: colour or not, at `width` columns.
+///
+/// ```
+/// use copydesk::render::{human, FileReport};
+/// let source = "The the end.";
+/// let diagnostics = copydesk::Linter::new().check(source);
+/// let mut out = String::new();
+/// human::render(&FileReport { path: "a.txt", source, diagnostics: &diagnostics }, &human::handler(false, 80), &mut out);
+/// assert!(out.contains("repeated-word") && out.contains("a.txt:1:1"));
+/// assert!(!out.contains('\u{1b}'), "no colour escapes");
+/// ```
 #[must_use]
 pub fn handler(color: bool, width: usize) -> GraphicalReportHandler {
     let theme = if color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
@@ -54,6 +66,13 @@ pub fn handler(color: bool, width: usize) -> GraphicalReportHandler {
 }
 
 /// Renders every finding of `file` with `handler`.
+///
+/// ```
+/// use copydesk::render::{human, FileReport};
+/// let mut out = String::new();
+/// human::render(&FileReport { path: "a.txt", source: "Fine.", diagnostics: &[] }, &human::handler(true, 80), &mut out);
+/// assert!(out.is_empty());
+/// ```
 pub fn render(file: &FileReport<'_>, handler: &GraphicalReportHandler, out: &mut String) {
     if file.diagnostics.is_empty() {
         return;
@@ -66,6 +85,15 @@ pub fn render(file: &FileReport<'_>, handler: &GraphicalReportHandler, out: &mut
 
 /// Renders a single diagnostic against `source` without colour at 100 columns, as the
 /// snapshot tests show it.
+///
+/// ```
+/// let source = "Tickets cost Â£5.";
+/// let diagnostics = copydesk::Linter::new().check(source);
+/// let report = copydesk::render::human::render_plain("a.txt", source, &diagnostics);
+/// assert!(report.contains("mojibake"));
+/// assert!(report.contains("Tickets cost Â£5."), "the source line is shown");
+/// assert!(report.contains("help: replace with \"£\""));
+/// ```
 #[must_use]
 pub fn render_plain(path: &str, source: &str, diagnostics: &[Diagnostic]) -> String {
     let mut out = String::new();

@@ -39,12 +39,33 @@ struct Item<'a> {
 }
 
 /// The diagnostics of one file as JSON values, for embedding in other outputs.
+///
+/// ```
+/// use copydesk::render::{json, FileReport};
+/// let source = "The the end.";
+/// let diagnostics = copydesk::Linter::new().check(source);
+/// let v = json::file_value(&FileReport { path: "a.txt", source, diagnostics: &diagnostics });
+/// assert_eq!(v["path"], "a.txt");
+/// assert_eq!(v["diagnostics"][0]["text"], "The the");
+/// assert_eq!(v["diagnostics"][0]["suggestions"][0]["applicability"], "auto");
+/// ```
 #[must_use]
 pub fn file_value(file: &FileReport<'_>) -> serde_json::Value {
     serde_json::to_value(build_file(file)).expect("diagnostics serialise")
 }
 
 /// Writes the `diagnostics` array of one text (schema version 1 items) to `out`.
+///
+/// ```
+/// let source = "The the end.";
+/// let diagnostics = copydesk::Linter::new().check(source);
+/// let mut out = Vec::new();
+/// copydesk::render::json::write_diagnostics(&mut out, source, &diagnostics)?;
+/// let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+/// assert_eq!(v[0]["span"], serde_json::json!({"start": 0, "end": 7}));
+/// assert_eq!(v[0]["column"], 1);
+/// # Ok::<(), std::io::Error>(())
+/// ```
 ///
 /// # Errors
 /// When writing fails.
@@ -80,6 +101,13 @@ fn build_file<'a>(file: &FileReport<'a>) -> File<'a> {
 }
 
 /// Renders all files as one JSON document.
+///
+/// ```
+/// use copydesk::render::{json, FileReport};
+/// let out = json::render(&[FileReport { path: "clean.txt", source: "Fine.", diagnostics: &[] }]);
+/// let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+/// assert_eq!(v, serde_json::json!({"version": 1, "files": [{"path": "clean.txt", "diagnostics": []}]}));
+/// ```
 #[must_use]
 pub fn render(files: &[FileReport<'_>]) -> String {
     let out = Output { version: 1, files: files.iter().map(build_file).collect() };

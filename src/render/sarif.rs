@@ -18,6 +18,10 @@ use crate::rule::{clean_docs, RuleMeta};
 use crate::{Applicability, Severity};
 
 /// The schema URI written to `$schema`.
+///
+/// ```
+/// assert!(copydesk::render::sarif::SCHEMA.ends_with("sarif-2.1.0.json"));
+/// ```
 pub const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
 fn level(s: Severity) -> &'static str {
@@ -30,6 +34,22 @@ fn level(s: Severity) -> &'static str {
 
 /// Renders `files` as one SARIF log; `rules` are the rules that ran (their metadata
 /// fills `tool.driver.rules`).
+///
+/// ```
+/// use copydesk::render::{sarif, FileReport};
+/// let linter = copydesk::Linter::new();
+/// let source = "They take actionon July 14.";
+/// let diagnostics = linter.check(source);
+/// let log = sarif::render(&[FileReport { path: "a.txt", source, diagnostics: &diagnostics }], linter.rules());
+/// let v: serde_json::Value = serde_json::from_str(&log).unwrap();
+/// let result = &v["runs"][0]["results"][0];
+/// assert_eq!(result["ruleId"], "run-together");
+/// assert_eq!(result["level"], "warning");
+/// assert_eq!(result["locations"][0]["physicalLocation"]["region"]["startColumn"], 11);
+/// assert_eq!(result["fixes"][0]["artifactChanges"][0]["replacements"][0]["insertedContent"]["text"], "action on");
+/// let rules = v["runs"][0]["tool"]["driver"]["rules"].as_array().unwrap();
+/// assert_eq!(rules[result["ruleIndex"].as_u64().unwrap() as usize]["id"], "run-together");
+/// ```
 #[must_use]
 pub fn render<'m>(files: &[FileReport<'_>], rules: impl IntoIterator<Item = &'m RuleMeta>) -> String {
     let rules: Vec<&RuleMeta> = rules.into_iter().collect();

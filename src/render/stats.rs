@@ -10,6 +10,15 @@ use crate::Severity;
 
 /// The summary of `files`: findings per rule (most first, then by code), per file (in
 /// input order, files without findings left out) and in total.
+///
+/// ```
+/// use copydesk::render::{stats, FileReport};
+/// let source = "The the end. It was was loud.";
+/// let diagnostics = copydesk::Linter::new().check(source);
+/// let summary = stats::render(&[FileReport { path: "a.txt", source, diagnostics: &diagnostics }]);
+/// assert_eq!(summary, "findings by rule:\n      2  repeated-word\nfindings by file:\n      2  a.txt\n\
+///                      total: 2 findings (0 errors, 2 warnings, 0 info) in 1 file\n");
+/// ```
 #[must_use]
 pub fn render(files: &[FileReport<'_>]) -> String {
     let mut by_rule: BTreeMap<&str, usize> = BTreeMap::new();

@@ -4,6 +4,15 @@
 use crate::rule::RuleMeta;
 
 /// A plain-text table: code, family, default severity, summary.
+///
+/// ```
+/// let linter = copydesk::Linter::new();
+/// let table = copydesk::render::table::plain(linter.rules());
+/// let mut lines = table.lines();
+/// assert!(lines.next().unwrap().starts_with("code"));
+/// assert!(lines.next().unwrap().starts_with("apostrophe"));
+/// assert!(table.contains("mojibake            unicode     error     UTF-8 decoded as Windows-1252"));
+/// ```
 #[must_use]
 pub fn plain<'a>(rules: impl IntoIterator<Item = &'a RuleMeta>) -> String {
     let rules: Vec<&RuleMeta> = rules.into_iter().collect();
@@ -22,6 +31,13 @@ pub fn plain<'a>(rules: impl IntoIterator<Item = &'a RuleMeta>) -> String {
 }
 
 /// A Markdown table, as in the README.
+///
+/// ```
+/// use copydesk::rules::words::repeated_word::META;
+/// let table = copydesk::render::table::markdown([&META]);
+/// assert_eq!(table, "| code | family | severity | what it flags |\n| --- | --- | --- | --- |\n\
+///                    | `repeated-word` | words | warning | the same word twice in a row |\n");
+/// ```
 #[must_use]
 pub fn markdown<'a>(rules: impl IntoIterator<Item = &'a RuleMeta>) -> String {
     let mut out = String::from("| code | family | severity | what it flags |\n| --- | --- | --- | --- |\n");

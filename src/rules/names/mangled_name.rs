@@ -85,6 +85,19 @@ const MAX_WORDS: usize = 4;
 
 impl MangledName {
     /// Indexes every unambiguous spelling of `res`'s entities.
+    ///
+    /// ```
+    /// use copydesk::rules::names::mangled_name::MangledName;
+    /// use copydesk::{registry::Resources, Config, Document, Reporter, Rule};
+    /// let config = Config::default();
+    /// let rule = MangledName::new(&Resources::new(&config));
+    /// let text = "Jungkook sat down for an interview with Weaver’s Magazine last week.";
+    /// let mut found = Vec::new();
+    /// rule.check(&Document::new(text), &mut Reporter::new(rule.meta(), rule.meta().default_severity, &mut found));
+    /// assert_eq!(found[0].span.slice(text), "Weaver’s Magazine");
+    /// assert_eq!(found[0].suggestions[0].replacement, "Weverse Magazine");
+    /// assert_eq!(found[0].suggestions[0].applicability, copydesk::Applicability::Maybe);
+    /// ```
     #[must_use]
     pub fn new(res: &Resources<'_>) -> Self {
         let phonetic = DoubleMetaphone::new(None);

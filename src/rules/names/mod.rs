@@ -2,11 +2,30 @@
 //! name or term spelled two ways in one article (`name-variant`), and pronouns that
 //! disagree with the person they refer to (`pronoun-mismatch`).
 //!
-//! The three rules share how they see names: [`name_runs`] picks out runs of capitalised
+//! The three rules share how they see names: `name_runs` picks out runs of capitalised
 //! words ("Arsenal’s Bukayo Saka", "Gordon Brown") from the document's tokens, with hyphenated
-//! parts joined ("Park Ji-min") and possessives split off; [`skeleton`] reduces a
+//! parts joined ("Park Ji-min") and possessives split off; `skeleton` reduces a
 //! spelling to its lowercase letters and digits, so spellings that differ only by case,
 //! spacing, hyphens or apostrophes compare equal.
+//!
+//! The rules: [`mangled_name::MangledName`], [`name_variant::NameVariant`],
+//! [`pronoun_mismatch::PronounMismatch`]. The names they know come from the entity
+//! packs ([`crate::entities`]).
+//!
+//! ```
+//! use copydesk::{Config, Linter};
+//! let config = Config { select: Some(vec!["names".into()]), ..Config::default() };
+//! let linter = Linter::from_config(&config)?;
+//! let text = "Jungkook released a single. Later she said Weaver’s Magazine had called Jung Kook.";
+//! let diagnostics = linter.check(text);
+//! let found: Vec<(&str, &str)> = diagnostics.iter().map(|d| (&*d.rule, d.span.slice(text))).collect();
+//! assert_eq!(found, [
+//!     ("pronoun-mismatch", "she"),
+//!     ("mangled-name", "Weaver’s Magazine"),
+//!     ("name-variant", "Jung Kook"),
+//! ]);
+//! # Ok::<(), copydesk::Error>(())
+//! ```
 
 pub mod mangled_name;
 pub mod name_variant;

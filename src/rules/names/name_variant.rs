@@ -105,6 +105,18 @@ struct Form {
 
 impl NameVariant {
     /// Indexes the entity spellings by skeleton.
+    ///
+    /// ```
+    /// use copydesk::rules::names::name_variant::NameVariant;
+    /// use copydesk::{registry::Resources, Config, Document, Reporter, Rule};
+    /// let config = Config::default();
+    /// let rule = NameVariant::new(&Resources::new(&config));
+    /// let text = "Brightwater Analytics reported record sales. Brightwater Analytics will expand. Analysts said Bright Water Analytics was well placed.";
+    /// let mut found = Vec::new();
+    /// rule.check(&Document::new(text), &mut Reporter::new(rule.meta(), rule.meta().default_severity, &mut found));
+    /// assert_eq!(found[0].span.slice(text), "Bright Water Analytics");
+    /// assert_eq!(found[0].suggestions[0].replacement, "Brightwater Analytics");
+    /// ```
     #[must_use]
     pub fn new(res: &Resources<'_>) -> Self {
         let mut pack = HashMap::default();

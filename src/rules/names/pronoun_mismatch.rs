@@ -215,6 +215,19 @@ fn agreeing(word: &str, next: Option<&str>) -> &'static str {
 
 impl PronounMismatch {
     /// The rule, reading pronouns from `res`'s entities.
+    ///
+    /// ```
+    /// use copydesk::rules::names::pronoun_mismatch::PronounMismatch;
+    /// use copydesk::{registry::Resources, Config, Document, Reporter, Rule};
+    /// let config = Config::default();
+    /// let rule = PronounMismatch::new(&Resources::new(&config));
+    /// let text = "Jungkook released a single. Later she said it was her favourite.";
+    /// let mut found = Vec::new();
+    /// rule.check(&Document::new(text), &mut Reporter::new(rule.meta(), rule.meta().default_severity, &mut found));
+    /// let pronouns: Vec<&str> = found.iter().map(|d| d.span.slice(text)).collect();
+    /// assert_eq!(pronouns, ["she", "her"]);
+    /// assert_eq!(found[0].suggestions[0].replacement, "he");
+    /// ```
     #[must_use]
     pub fn new(res: &Resources<'_>) -> Self {
         let mut entities = HashMap::default();

@@ -51,6 +51,19 @@ declare_rule! {
 impl Boilerplate {
     /// Compiles the `boilerplate` entries of every pack.
     ///
+    /// ```
+    /// use copydesk::rules::scrape::boilerplate::Boilerplate;
+    /// use copydesk::{registry::Resources, Config, Document, Reporter, Rule};
+    /// let config = Config::default();
+    /// let rule = Boilerplate::new(&Resources::new(&config))?;
+    /// let text = "The council met.\n\nLeave a Comment\n\nShe left a comment on the draft.";
+    /// let mut found = Vec::new();
+    /// rule.check(&Document::new(text), &mut Reporter::new(rule.meta(), rule.meta().default_severity, &mut found));
+    /// assert_eq!(found.len(), 1);
+    /// assert_eq!(found[0].span.slice(text), "Leave a Comment");
+    /// # Ok::<(), copydesk::Error>(())
+    /// ```
+    ///
     /// # Errors
     /// When the entries cannot be compiled together.
     pub fn new(res: &Resources<'_>) -> Result<Self> {

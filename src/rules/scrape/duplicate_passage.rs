@@ -75,6 +75,18 @@ declare_rule! {
 
 impl DuplicatePassage {
     /// The rule (it holds no data).
+    ///
+    /// ```
+    /// use copydesk::rules::scrape::duplicate_passage::DuplicatePassage;
+    /// use copydesk::{Document, Reporter, Rule};
+    /// let rule = DuplicatePassage::new();
+    /// let text = "The band thanked every fan who voted for the single this week.\n\nThe band thanked every fan who voted for the single this week.";
+    /// let mut found = Vec::new();
+    /// rule.check(&Document::new(text), &mut Reporter::new(rule.meta(), rule.meta().default_severity, &mut found));
+    /// assert_eq!(found.len(), 1);
+    /// assert_eq!(found[0].span.start, text.rfind("The band").unwrap(), "the second copy");
+    /// assert_eq!(found[0].labels.len(), 1, "pointing at the first");
+    /// ```
     #[must_use]
     pub fn new() -> Self {
         DuplicatePassage

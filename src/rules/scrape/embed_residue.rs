@@ -32,6 +32,18 @@ declare_rule! {
 impl EmbedResidue {
     /// Compiles the `embed-residue` entries of every pack.
     ///
+    /// ```
+    /// use copydesk::rules::scrape::embed_residue::EmbedResidue;
+    /// use copydesk::{registry::Resources, Config, Document, Reporter, Rule};
+    /// let config = Config::default();
+    /// let rule = EmbedResidue::new(&Resources::new(&config))?;
+    /// let text = "Fans celebrated online. pic.twitter.com/Ab12Cd34Ef";
+    /// let mut found = Vec::new();
+    /// rule.check(&Document::new(text), &mut Reporter::new(rule.meta(), rule.meta().default_severity, &mut found));
+    /// assert_eq!(found[0].span.slice(text), "pic.twitter.com/Ab12Cd34Ef");
+    /// # Ok::<(), copydesk::Error>(())
+    /// ```
+    ///
     /// # Errors
     /// When the entries cannot be compiled together.
     pub fn new(res: &Resources<'_>) -> Result<Self> {

@@ -30,6 +30,19 @@ declare_rule! {
 impl LeakedMetadata {
     /// Compiles the `leaked-metadata` entries of every pack.
     ///
+    /// ```
+    /// use copydesk::rules::scrape::leaked_metadata::LeakedMetadata;
+    /// use copydesk::{registry::Resources, Config, Document, Reporter, Rule};
+    /// let config = Config::default();
+    /// let rule = LeakedMetadata::new(&Resources::new(&config))?;
+    /// let text = "By Staff Reporter\n\nThe company reported record profits on Monday.";
+    /// let mut found = Vec::new();
+    /// rule.check(&Document::new(text), &mut Reporter::new(rule.meta(), rule.meta().default_severity, &mut found));
+    /// assert_eq!(found[0].span.slice(text), "By Staff Reporter");
+    /// assert_eq!(found[0].message, "byline leaked from the CMS");
+    /// # Ok::<(), copydesk::Error>(())
+    /// ```
+    ///
     /// # Errors
     /// When the entries cannot be compiled together.
     pub fn new(res: &Resources<'_>) -> Result<Self> {

@@ -29,6 +29,17 @@ declare_rule! {
 
 impl Apostrophe {
     /// The rule (it holds no data).
+    ///
+    /// ```
+    /// use copydesk::rules::typography::apostrophe::Apostrophe;
+    /// use copydesk::{Document, Reporter, Rule};
+    /// let rule = Apostrophe::new();
+    /// let text = "Fans say they don`t mind.";
+    /// let mut found = Vec::new();
+    /// rule.check(&Document::new(text), &mut Reporter::new(rule.meta(), rule.meta().default_severity, &mut found));
+    /// assert_eq!(found[0].span.slice(text), "`");
+    /// assert_eq!(found[0].suggestions[0].replacement, "’");
+    /// ```
     #[must_use]
     pub fn new() -> Self {
         Apostrophe
@@ -42,6 +53,12 @@ impl Default for Apostrophe {
 }
 
 /// The apostrophe most used between letters in `text`: ’ or '.
+///
+/// ```
+/// use copydesk::rules::typography::apostrophe::prevailing_apostrophe;
+/// assert_eq!(prevailing_apostrophe("It’s here, isn’t it? Don't."), '’');
+/// assert_eq!(prevailing_apostrophe("It's here, isn't it?"), '\'');
+/// ```
 #[must_use]
 pub fn prevailing_apostrophe(text: &str) -> char {
     let (mut curly, mut straight) = (0usize, 0usize);

@@ -30,6 +30,17 @@ declare_rule! {
 
 impl UnbalancedQuote {
     /// The rule (it holds no data).
+    ///
+    /// ```
+    /// use copydesk::rules::typography::unbalanced_quote::UnbalancedQuote;
+    /// use copydesk::{Document, Reporter, Rule};
+    /// let rule = UnbalancedQuote::new();
+    /// let text = "The singer called it “Seven\" on stage.";
+    /// let mut found = Vec::new();
+    /// rule.check(&Document::new(text), &mut Reporter::new(rule.meta(), rule.meta().default_severity, &mut found));
+    /// assert_eq!(found[0].span.slice(text), "“Seven\"");
+    /// assert_eq!(found[0].suggestions[0].replacement, "“Seven”");
+    /// ```
     #[must_use]
     pub fn new() -> Self {
         UnbalancedQuote

@@ -27,6 +27,18 @@ declare_rule! {
 
 impl Whitespace {
     /// The rule (it holds no data).
+    ///
+    /// ```
+    /// use copydesk::rules::typography::whitespace::Whitespace;
+    /// use copydesk::{Document, Reporter, Rule};
+    /// let rule = Whitespace::new();
+    /// let text = "Trailing spaces.   \nTwo  spaces.";
+    /// let mut found = Vec::new();
+    /// rule.check(&Document::new(text), &mut Reporter::new(rule.meta(), rule.meta().default_severity, &mut found));
+    /// let fixed = copydesk::fix::apply(text, &found).unwrap();
+    /// assert_eq!(fixed.text, "Trailing spaces.\nTwo spaces.");
+    /// assert!(found.iter().all(|d| d.severity == copydesk::Severity::Info));
+    /// ```
     #[must_use]
     pub fn new() -> Self {
         Whitespace

@@ -31,6 +31,17 @@ declare_rule! {
 
 impl InvisibleChar {
     /// The rule (it holds no data).
+    ///
+    /// ```
+    /// use copydesk::rules::unicode::invisible_char::InvisibleChar;
+    /// use copydesk::{Document, Reporter, Rule};
+    /// let rule = InvisibleChar::new();
+    /// let text = "Pop\u{200b}star of the year.";
+    /// let mut found = Vec::new();
+    /// rule.check(&Document::new(text), &mut Reporter::new(rule.meta(), rule.meta().default_severity, &mut found));
+    /// assert_eq!(found[0].message, "invisible character U+200B ZERO WIDTH SPACE");
+    /// assert_eq!(copydesk::fix::apply(text, &found).unwrap().text, "Popstar of the year.");
+    /// ```
     #[must_use]
     pub fn new() -> Self {
         InvisibleChar

@@ -28,6 +28,17 @@ declare_rule! {
 
 impl Mojibake {
     /// The rule (it holds no data).
+    ///
+    /// ```
+    /// use copydesk::rules::unicode::mojibake::Mojibake;
+    /// use copydesk::{Document, Reporter, Rule};
+    /// let rule = Mojibake::new();
+    /// let text = "The cafÃ© on the corner reopened.";
+    /// let mut found = Vec::new();
+    /// rule.check(&Document::new(text), &mut Reporter::new(rule.meta(), rule.meta().default_severity, &mut found));
+    /// assert_eq!(found[0].span.slice(text), "Ã©");
+    /// assert_eq!(found[0].suggestions[0].replacement, "é");
+    /// ```
     #[must_use]
     pub fn new() -> Self {
         Mojibake

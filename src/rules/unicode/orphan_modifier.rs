@@ -26,6 +26,17 @@ declare_rule! {
 
 impl OrphanModifier {
     /// The rule (it holds no data).
+    ///
+    /// ```
+    /// use copydesk::rules::unicode::orphan_modifier::OrphanModifier;
+    /// use copydesk::{Document, Reporter, Rule};
+    /// let rule = OrphanModifier::new();
+    /// let text = "A kiss 💋🏼 sent. A wave 👋🏼 back.";
+    /// let mut found = Vec::new();
+    /// rule.check(&Document::new(text), &mut Reporter::new(rule.meta(), rule.meta().default_severity, &mut found));
+    /// assert_eq!(found.len(), 1, "💋 takes no skin tone; 👋 does");
+    /// assert_eq!(found[0].span.slice(text), "🏼");
+    /// ```
     #[must_use]
     pub fn new() -> Self {
         OrphanModifier

@@ -35,6 +35,17 @@ declare_rule! {
 
 impl StylizedText {
     /// The rule (it holds no data).
+    ///
+    /// ```
+    /// use copydesk::rules::unicode::stylized_text::StylizedText;
+    /// use copydesk::{Document, Reporter, Rule};
+    /// let rule = StylizedText::new();
+    /// let text = "The 𝐛𝐨𝐥𝐝 claim was made.";
+    /// let mut found = Vec::new();
+    /// rule.check(&Document::new(text), &mut Reporter::new(rule.meta(), rule.meta().default_severity, &mut found));
+    /// assert_eq!(found[0].span.slice(text), "𝐛𝐨𝐥𝐝");
+    /// assert_eq!(found[0].suggestions[0].replacement, "bold");
+    /// ```
     #[must_use]
     pub fn new() -> Self {
         StylizedText

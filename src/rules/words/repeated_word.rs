@@ -38,6 +38,18 @@ const ALLOWED: &[&str] = &[
 
 impl RepeatedWord {
     /// The rule (it holds no data).
+    ///
+    /// ```
+    /// use copydesk::rules::words::repeated_word::RepeatedWord;
+    /// use copydesk::{Document, Reporter, Rule};
+    /// let rule = RepeatedWord::new();
+    /// let text = "The the company said it had had enough.";
+    /// let mut found = Vec::new();
+    /// rule.check(&Document::new(text), &mut Reporter::new(rule.meta(), rule.meta().default_severity, &mut found));
+    /// assert_eq!(found.len(), 1, "“had had” is grammatical");
+    /// assert_eq!(found[0].span.slice(text), "The the");
+    /// assert_eq!(found[0].suggestions[0].replacement, "The");
+    /// ```
     #[must_use]
     pub fn new() -> Self {
         RepeatedWord

@@ -204,6 +204,18 @@ fn split_possessive(word: &str) -> (&str, &str) {
 
 impl RunTogether {
     /// The rule over the embedded lexicon and every entity in `res`.
+    ///
+    /// ```
+    /// use copydesk::rules::words::run_together::RunTogether;
+    /// use copydesk::{registry::Resources, Config, Document, Reporter, Rule};
+    /// let config = Config::default();
+    /// let rule = RunTogether::new(&Resources::new(&config));
+    /// let text = "Jungkook spoke to Weverse Magazinewhere he opens up about promoting on his own.";
+    /// let mut found = Vec::new();
+    /// rule.check(&Document::new(text), &mut Reporter::new(rule.meta(), rule.meta().default_severity, &mut found));
+    /// assert_eq!(found[0].span.slice(text), "Magazinewhere");
+    /// assert_eq!(found[0].suggestions[0].replacement, "Magazine where");
+    /// ```
     #[must_use]
     pub fn new(res: &Resources<'_>) -> Self {
         RunTogether { lexicon: OnceCell::new(), gazetteer: Arc::clone(&res.gazetteer) }
