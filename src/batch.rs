@@ -266,12 +266,109 @@ fn parse_record(record: &Record, opts: &JsonlOptions) -> Result<(Value, Value), 
     Ok((id, value))
 }
 
+/// The fields `check --jsonl` reads from a record; the rest is skipped unparsed.
+struct Fields {
+    object: bool,
+    text: Option<Value>,
+    id: Option<Value>,
+}
+
+/// Deserialises [`Fields`] for the given field names.
+struct FieldsSeed<'o> {
+    text: &'o str,
+    id: Option<&'o str>,
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for FieldsSeed<'_> {
+    type Value = Fields;
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Fields, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for FieldsSeed<'_> {
+    type Value = Fields;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a JSON value")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Fields, A::Error> {
+        let mut fields = Fields { object: true, text: None, id: None };
+        // Later duplicates win, as they do in a parsed object.
+        while let Some(key) = map.next_key::<String>()? {
+            if key == self.text {
+                let value: Value = map.next_value()?;
+                if self.id == Some(self.text) {
+                    fields.id = Some(value.clone());
+                }
+                fields.text = Some(value);
+            } else if self.id == Some(key.as_str()) {
+                fields.id = Some(map.next_value()?);
+            } else {
+                map.next_value::<serde::de::IgnoredAny>()?;
+            }
+        }
+        Ok(fields)
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Fields, A::Error> {
+        while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
+        Ok(Fields { object: false, text: None, id: None })
+    }
+
+    fn visit_bool<E>(self, _: bool) -> Result<Fields, E> {
+        Ok(Fields { object: false, text: None, id: None })
+    }
+
+    fn visit_i64<E>(self, _: i64) -> Result<Fields, E> {
+        Ok(Fields { object: false, text: None, id: None })
+    }
+
+    fn visit_u64<E>(self, _: u64) -> Result<Fields, E> {
+        Ok(Fields { object: false, text: None, id: None })
+    }
+
+    fn visit_f64<E>(self, _: f64) -> Result<Fields, E> {
+        Ok(Fields { object: false, text: None, id: None })
+    }
+
+    fn visit_str<E>(self, _: &str) -> Result<Fields, E> {
+        Ok(Fields { object: false, text: None, id: None })
+    }
+
+    fn visit_unit<E>(self) -> Result<Fields, E> {
+        Ok(Fields { object: false, text: None, id: None })
+    }
+}
+
+/// Reads a record's id and text without building the whole record: on a news crawl
+/// the other fields (HTML, metadata) can outweigh the text.
+fn read_fields(record: &Record, opts: &JsonlOptions) -> Result<(Value, String), Outcome> {
+    use serde::de::DeserializeSeed;
+    let malformed =
+        |e: serde_json::Error| error_outcome(Value::from(record.line), record.line, format!("malformed JSON: {e}"));
+    let mut de = serde_json::Deserializer::from_str(&record.raw);
+    let fields =
+        FieldsSeed { text: &opts.text_field, id: opts.id_field.as_deref() }.deserialize(&mut de).map_err(malformed)?;
+    de.end().map_err(malformed)?;
+    let id = fields.id.unwrap_or_else(|| Value::from(record.line));
+    if !fields.object {
+        return Err(error_outcome(id, record.line, "a record must be a JSON object".into()));
+    }
+    match fields.text {
+        Some(Value::String(text)) => Ok((id, text)),
+        _ => Err(error_outcome(id, record.line, format!("no string field {:?}", opts.text_field))),
+    }
+}
+
 fn lint_record(linter: &Linter, record: &Record, opts: &JsonlOptions) -> Outcome {
-    let (id, value) = match parse_record(record, opts) {
+    let (id, text) = match read_fields(record, opts) {
         Ok(v) => v,
         Err(outcome) => return outcome,
     };
-    let text = value[&opts.text_field].as_str().unwrap_or_default();
+    let text = text.as_str();
     let diagnostics = linter.check(text);
     let mut json = Vec::with_capacity(64 + diagnostics.len() * 256);
     json.extend_from_slice(b"{\"id\":");

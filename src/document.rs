@@ -182,8 +182,11 @@ pub struct Document<'a> {
     paragraphs: Vec<Paragraph>,
     sentences: once_cell::unsync::OnceCell<Vec<Span>>,
     tokens: Vec<Token<'a>>,
-    shared: RefCell<Vec<(TypeId, Rc<dyn Any>)>>,
+    shared: RefCell<Vec<SharedAnalysis>>,
 }
+
+/// One entry of [`Document::shared_by`]'s cache: the value's type, its key, the value.
+type SharedAnalysis = (TypeId, u64, Rc<dyn Any>);
 
 /// URLs, e-mail addresses, handles and hashtags: the tokens word segmentation would
 /// split. Compiled once.
@@ -241,11 +244,17 @@ impl<'a> Document<'a> {
     /// (the names rules' sentence starts and name runs, say) and call
     /// `doc.shared(|doc| ...)` wherever they need it.
     pub(crate) fn shared<T: Any>(&self, init: impl FnOnce(&Self) -> T) -> Rc<T> {
-        let key = TypeId::of::<T>();
-        let found = self.shared.borrow().iter().find(|(k, _)| *k == key).map(|(_, v)| Rc::clone(v));
+        self.shared_by(0, init)
+    }
+
+    /// As [`Document::shared`], one value per type and `key`: for analyses that depend on
+    /// an object of the linter as well as on the text (a pack matcher, by its id).
+    pub(crate) fn shared_by<T: Any>(&self, key: u64, init: impl FnOnce(&Self) -> T) -> Rc<T> {
+        let ty = TypeId::of::<T>();
+        let found = self.shared.borrow().iter().find(|(t, k, _)| *t == ty && *k == key).map(|(_, _, v)| Rc::clone(v));
         let value = found.unwrap_or_else(|| {
             let value: Rc<dyn Any> = Rc::new(init(self));
-            self.shared.borrow_mut().push((key, Rc::clone(&value)));
+            self.shared.borrow_mut().push((ty, key, Rc::clone(&value)));
             value
         });
         value.downcast::<T>().unwrap_or_else(|_| unreachable!("shared analyses are keyed by their type"))
@@ -567,6 +576,10 @@ fn segment<'a>(text: &'a str, from: usize, to: usize, out: &mut Vec<Token<'a>>) 
         ascii_segment(piece, from, out);
         return;
     }
+    if piece.chars().all(|c| latin_class(c).is_some()) {
+        latin_segment(piece, from, out);
+        return;
+    }
     for (i, seg) in piece.split_word_bound_indices() {
         // Segmentation attaches a combining mark or emoji modifier to a preceding space
         // (UAX #29, WB4); the space is not part of the token.
@@ -594,10 +607,15 @@ fn ascii_segment<'a>(piece: &'a str, base: usize, out: &mut Vec<Token<'a>>) {
         }
         let start = i;
         i += 1;
+        // The kind, tracked while scanning: letters make a word, digits a number.
+        let mut alpha = c.is_ascii_alphabetic();
+        let mut digit = c.is_ascii_digit();
         if word(c) {
             while i < b.len() {
                 let (prev, cur) = (b[i - 1], b[i]);
                 if word(cur) {
+                    alpha |= cur.is_ascii_alphabetic();
+                    digit |= cur.is_ascii_digit();
                     i += 1;
                     continue;
                 }
@@ -615,15 +633,103 @@ fn ascii_segment<'a>(piece: &'a str, base: usize, out: &mut Vec<Token<'a>>) {
                 break;
             }
         }
-        let text = &piece[start..i];
-        let kind = if text.bytes().any(|c| c.is_ascii_alphabetic()) {
+        let kind = if alpha {
             TokenKind::Word
-        } else if text.bytes().any(|c| c.is_ascii_digit()) {
+        } else if digit {
             TokenKind::Number
         } else {
             TokenKind::Punct
         };
-        out.push(Token { text, start: base + start, kind, line: 0, paragraph: 0 });
+        out.push(Token { text: &piece[start..i], start: base + start, kind, line: 0, paragraph: 0 });
+    }
+}
+
+/// How [`latin_segment`] treats a character: the UAX #29 word-break classes it needs.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Latin {
+    /// ALetter: ASCII and Latin-1/Latin Extended-A/B letters.
+    Letter,
+    /// Numeric: ASCII digits.
+    Digit,
+    /// ExtendNumLet: `_`.
+    Underscore,
+    /// MidNumLet and Single_Quote: `.`, `'`, `‘`, `’` join letters and digits alike.
+    MidBoth,
+    /// MidLetter: `:` joins letters.
+    MidLetter,
+    /// MidNum: `,` and `;` join digits.
+    MidNum,
+    /// Other: breaks on both sides.
+    Other,
+}
+
+/// The class of `c`, or `None` when [`latin_segment`] does not handle it (whitespace,
+/// other scripts, marks, format characters, emoji): such pieces go to the full tables.
+fn latin_class(c: char) -> Option<Latin> {
+    Some(match c {
+        'a'..='z' | 'A'..='Z' => Latin::Letter,
+        '0'..='9' => Latin::Digit,
+        '_' => Latin::Underscore,
+        '.' | '\'' | '‘' | '’' => Latin::MidBoth,
+        ':' => Latin::MidLetter,
+        ',' | ';' => Latin::MidNum,
+        '!'..='/' | '<'..='@' | '['..='`' | '{'..='~' => Latin::Other,
+        '\u{c0}'..='\u{24f}' if c != '×' && c != '÷' => Latin::Letter,
+        // Punctuation and symbols news text is full of, all Other in UAX #29.
+        '“' | '”' | '„' | '–' | '—' | '…' | '•' | '£' | '€' | '¥' | '¢' | '°' | '«' | '»' | '©' | '®' | '™' | '§'
+        | '¶' | '†' | '‡' | '′' | '″' | '‹' | '›' | '¡' | '¿' | '±' => Latin::Other,
+        _ => return None,
+    })
+}
+
+/// UAX #29 word segmentation for pieces of ASCII, Latin letters and common punctuation
+/// ("don’t", "Beyoncé’s", "“Hello”", "£1,000"): the rules of [`ascii_segment`] over
+/// chars, with `‘` and `’` joining like `.`. A unit test checks it against
+/// `unicode-segmentation` on random strings of these characters.
+fn latin_segment<'a>(piece: &'a str, base: usize, out: &mut Vec<Token<'a>>) {
+    let class = |c: char| latin_class(c).unwrap_or(Latin::Other);
+    let word = |c: Latin| matches!(c, Latin::Letter | Latin::Digit | Latin::Underscore);
+    let mut chars = piece.char_indices().peekable();
+    while let Some((start, c)) = chars.next() {
+        let first = class(c);
+        let mut end = start + c.len_utf8();
+        let (mut letters, mut digits) = (first == Latin::Letter, first == Latin::Digit);
+        if word(first) {
+            let mut prev = first;
+            while let Some(&(i, cur)) = chars.peek() {
+                let cur_class = class(cur);
+                if word(cur_class) {
+                    chars.next();
+                    end = i + cur.len_utf8();
+                    letters |= cur_class == Latin::Letter;
+                    digits |= cur_class == Latin::Digit;
+                    prev = cur_class;
+                    continue;
+                }
+                let next = piece[i + cur.len_utf8()..].chars().next().map(class);
+                let letter_mid = prev == Latin::Letter
+                    && matches!(cur_class, Latin::MidBoth | Latin::MidLetter)
+                    && next == Some(Latin::Letter);
+                let digit_mid = prev == Latin::Digit
+                    && matches!(cur_class, Latin::MidBoth | Latin::MidNum)
+                    && next == Some(Latin::Digit);
+                if !(letter_mid || digit_mid) {
+                    break;
+                }
+                chars.next();
+                let (j, n) = chars.next().expect("the joined character follows");
+                end = j + n.len_utf8();
+                prev = next.expect("checked above");
+            }
+        }
+        let kind = if letters {
+            TokenKind::Word
+        } else if digits {
+            TokenKind::Number
+        } else {
+            TokenKind::Punct
+        };
+        out.push(Token { text: &piece[start..end], start: base + start, kind, line: 0, paragraph: 0 });
     }
 }
 
@@ -770,6 +876,34 @@ mod tests {
             let fast: Vec<&str> = fast.iter().map(|t| t.text).collect();
             let slow: Vec<&str> = s.split_word_bounds().map(str::trim_start).filter(|w| !w.is_empty()).collect();
             assert_eq!(fast, slow, "on {s:?}");
+        }
+    }
+
+    #[test]
+    fn latin_segmentation_matches_uax29() {
+        // Letters, digits and joiners weighted up; every listed symbol appears.
+        let alphabet: Vec<char> = "ab Z9_0.',:;-\"!?xé’‘É,ßłŽ0a.’“”„–—…•£€¥¢°«»©®™§¶†‡′″‹›¡¿±×÷".chars().collect();
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        for _ in 0..20000 {
+            let len = (seed % 12) as usize + 1;
+            let s: String = (0..len)
+                .map(|_| {
+                    seed ^= seed << 13;
+                    seed ^= seed >> 7;
+                    seed ^= seed << 17;
+                    alphabet[(seed % alphabet.len() as u64) as usize]
+                })
+                .collect();
+            let piece: String = s.split(' ').collect::<Vec<_>>().join("");
+            if piece.is_empty() {
+                continue;
+            }
+            let mut fast = Vec::new();
+            latin_segment(&piece, 0, &mut fast);
+            let fast: Vec<(&str, TokenKind)> = fast.iter().map(|t| (t.text, t.kind)).collect();
+            let slow: Vec<(&str, TokenKind)> =
+                piece.split_word_bounds().map(|w| (w, classify(w).expect("no whitespace"))).collect();
+            assert_eq!(fast, slow, "on {piece:?}");
         }
     }
 

@@ -21,7 +21,7 @@ const MAX_SET: usize = 32;
 const MAX_LEN: usize = 32;
 
 /// Largest class spelled out as alternatives.
-const MAX_CLASS: usize = 8;
+const MAX_CLASS: usize = 10;
 
 type Set = Vec<Vec<u8>>;
 
@@ -130,14 +130,36 @@ fn non_empty(set: Set) -> Option<Set> {
     (!set.is_empty() && set.iter().all(|s| !s.is_empty())).then_some(set)
 }
 
-/// The better of two requirements: the one whose shortest string is longer, then the
-/// smaller set.
+/// The better of two requirements: the one whose most common literal is rarer in
+/// prose, then the smaller set.
 fn best(a: Option<Set>, b: Option<Set>) -> Option<Set> {
-    let score = |s: &Set| (s.iter().map(Vec::len).min().unwrap_or(0), std::cmp::Reverse(s.len()));
+    let score = |s: &Set| (s.iter().map(|l| rarity(l)).min().unwrap_or(0), std::cmp::Reverse(s.len()));
     match (a, b) {
         (Some(a), Some(b)) => Some(if score(&b) > score(&a) { b } else { a }),
         (a, b) => a.or(b),
     }
+}
+
+/// How rare `literal` is in English prose, roughly: the sum of its bytes' weights, in
+/// tenths. Length alone misleads: "(@" is far rarer than "may", "." than nothing at all.
+fn rarity(literal: &[u8]) -> u32 {
+    literal
+        .iter()
+        .map(|&b| match b {
+            b' ' => 3,
+            b'.' | b',' => 6,
+            b'e' | b't' | b'a' | b'o' | b'i' | b'n' | b's' | b'h' | b'r' => 10,
+            b'-' => 10,
+            b'd' | b'l' | b'u' | b'c' | b'm' | b'w' | b'f' | b'g' | b'y' | b'p' | b'b' => 15,
+            b'0'..=b'9' | b'\'' | b'"' => 15,
+            b':' => 20,
+            b'v' | b'k' => 25,
+            b'(' | b')' => 25,
+            b'j' | b'x' | b'q' | b'z' => 35,
+            0x80.. => 20,
+            _ => 35,
+        })
+        .sum()
 }
 
 fn union(mut a: Set, b: Set) -> Option<Set> {

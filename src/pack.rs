@@ -51,6 +51,7 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
+use std::rc::Rc;
 
 use regex::{Regex, RegexSet, RegexSetBuilder};
 use serde::Deserialize;
@@ -170,13 +171,16 @@ struct Alternative {
     src: String,
     replacement: Option<String>,
     literals: Option<Vec<Vec<u8>>>,
+    /// The longest match, in bytes, when bounded.
+    max_len: Option<usize>,
 }
 
 impl Alternative {
     /// Parses `src` once: a syntax check and the required literals.
     fn new(src: String, replacement: Option<String>) -> std::result::Result<Alternative, String> {
         let hir = regex_syntax::ParserBuilder::new().build().parse(&src).map_err(|e| e.to_string())?;
-        Ok(Alternative { literals: crate::literals::required(&hir), src, replacement })
+        let max_len = hir.properties().maximum_len();
+        Ok(Alternative { literals: crate::literals::required(&hir), max_len, src, replacement })
     }
 }
 
@@ -565,38 +569,86 @@ pub struct Matcher {
     start_owner: Vec<usize>,
     text_regexes: Vec<(usize, Regex, Option<String>)>,
     prefilter: Prefilter,
+    /// Per entry, the index of its code among the matcher's distinct codes.
+    code_of: Vec<usize>,
+    /// Tells this matcher's cached hits apart from another's in a [`Document`].
+    id: u64,
 }
 
-/// Which lines and text-scoped alternatives can match a text, from Aho-Corasick scans for
-/// the literals each alternative requires (see [`crate::literals`]).
+/// The hits of every entry of one matcher in one document, computed once and shared by
+/// the rules that report them (see [`Document::shared_by`]).
+struct Hits(Vec<RawHit>);
+
+/// A hit by indices into the matcher.
+struct RawHit {
+    entry: usize,
+    span: Span,
+    /// The text regex whose replacement applies.
+    regex: Option<usize>,
+}
+
+/// Source of [`Matcher`] ids.
+static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
+/// Which lines and text-scoped alternatives can match a text, from one Aho-Corasick scan
+/// for the literals each alternative requires (see [`crate::literals`]).
 #[derive(Debug)]
 struct Prefilter {
-    /// Literals of the `line`-scoped alternatives; `None` when every line is tried.
-    lines: Option<Literals>,
-    /// Literals of the `line-start`-scoped alternatives; `None` when every line is tried.
-    starts: Option<Literals>,
-    /// Literals of the text-scoped alternatives, each owned by the alternatives it
-    /// stands for.
-    texts: Option<Literals>,
-    /// Whether some `line` or `line-start` alternative has no literal, per scope.
+    /// The literals, each with what it stands for; `None` when there are none.
+    literals: Option<Literals>,
+    /// Whether some `line`-scoped alternative has no literal (every line is tried).
     every_line: bool,
+    /// Whether some `line-start`-scoped alternative has no literal.
     every_start: bool,
     /// Text-scoped alternatives with no required literal (always searched).
     every_text: Vec<usize>,
 }
 
-/// A set of literals compiled for search, each with the alternatives it stands for.
+/// What a required literal stands for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Owner {
+    /// `line`-scoped alternatives matching at most this many bytes: the line holding
+    /// the literal is tried if it is no longer.
+    Line(usize),
+    /// `line-start`-scoped alternatives matching at most this many bytes: the line is
+    /// tried if the literal ends within that many bytes of the line's start.
+    LineStart(usize),
+    /// The text-scoped alternative with this index into `text_regexes`.
+    Text(usize),
+}
+
+/// A substring-free set of literals compiled for search, each with what it stands for.
 #[derive(Debug)]
 struct Literals {
     search: aho_corasick::AhoCorasick,
-    owners: Vec<Vec<usize>>,
+    owners: Vec<Vec<Owner>>,
+}
+
+impl Owner {
+    /// Merges `self` into `owners`: one entry per scope kind for lines, with the larger
+    /// bound, since any line owner tries the same line set.
+    fn merge_into(self, owners: &mut Vec<Owner>) {
+        for o in owners.iter_mut() {
+            match (o, self) {
+                (Owner::Line(a), Owner::Line(b)) | (Owner::LineStart(a), Owner::LineStart(b)) => {
+                    *a = (*a).max(b);
+                    return;
+                }
+                (o, _) if *o == self => return,
+                _ => {}
+            }
+        }
+        owners.push(self);
+    }
 }
 
 /// What the prefilter found in one text.
 struct Candidates {
-    /// Per line, where the first literal of a `line` entry ends (`None`: every line).
+    /// Per line, the longest trimmed line a `line` entry whose literal is on it could
+    /// match, or 0 (`None`: try every line).
     lines: Option<Vec<usize>>,
-    /// Per line, where the first literal of a `line-start` entry ends (`None`: every line).
+    /// Per line, the earliest offset at which a `line-start` entry whose literal is on
+    /// the line could start, or [`NO_HIT`] (`None`: try every line).
     starts: Option<Vec<usize>>,
     /// Text-scoped alternatives to search.
     text: Vec<bool>,
@@ -605,56 +657,67 @@ struct Candidates {
 /// A line with no literal.
 const NO_HIT: usize = usize::MAX;
 
-/// The required literals of each alternative of one scope.
-type AltLiterals<'a> = [Option<&'a [Vec<u8>]>];
-
 impl Prefilter {
-    /// `line` and `start` hold the literals of each line- and line-start-scoped
-    /// alternative, `text` those of each text-scoped one, in `text_regexes` order.
-    fn new(line: &AltLiterals<'_>, start: &AltLiterals<'_>, text: &AltLiterals<'_>) -> Result<Prefilter> {
-        // A line is tried when it holds any literal of any alternative of its scope, so
-        // all of them share one owner.
-        let per_line = |alts: &AltLiterals<'_>| {
-            Literals::new(alts.iter().flatten().flat_map(|lits| lits.iter()).map(|l| (l.clone(), 0)))
-        };
-        let every_text = text.iter().enumerate().filter(|(_, l)| l.is_none()).map(|(i, _)| i).collect();
-        let pairs = text
-            .iter()
-            .enumerate()
-            .filter_map(|(i, l)| Some((i, (*l)?)))
-            .flat_map(|(i, lits)| lits.iter().map(move |l| (l.clone(), i)));
-        Ok(Prefilter {
-            lines: per_line(line)?,
-            starts: per_line(start)?,
-            texts: Literals::new(pairs)?,
-            every_line: line.iter().any(Option::is_none),
-            every_start: start.iter().any(Option::is_none),
-            every_text,
-        })
+    /// `alternatives` holds each alternative's literals (`None`: it has none) and owner.
+    fn new(alternatives: &[(Option<&[Vec<u8>]>, Owner)]) -> Result<Prefilter> {
+        let mut every_line = false;
+        let mut every_start = false;
+        let mut every_text = Vec::new();
+        let mut pairs = Vec::new();
+        for &(literals, owner) in alternatives {
+            match (literals, owner) {
+                (Some(literals), _) => pairs.extend(literals.iter().map(|l| (l.clone(), owner))),
+                (None, Owner::Line(_)) => every_line = true,
+                (None, Owner::LineStart(_)) => every_start = true,
+                (None, Owner::Text(i)) => every_text.push(i),
+            }
+        }
+        Ok(Prefilter { literals: Literals::new(pairs)?, every_line, every_start, every_text })
     }
 
     fn scan(&self, doc: &Document<'_>, text_count: usize) -> Candidates {
         let text = doc.text();
-        if crate::literals::has_fold_exotics(text) {
-            return Candidates { lines: None, starts: None, text: vec![true; text_count] };
-        }
-        let per_line = |literals: &Option<Literals>, every: bool| {
-            (!every)
-                .then(|| literals.as_ref().map_or_else(|| vec![NO_HIT; doc.lines().len()], |l| l.first_per_line(doc)))
-        };
+        let lines = doc.lines();
         let mut found = Candidates {
-            lines: per_line(&self.lines, self.every_line),
-            starts: per_line(&self.starts, self.every_start),
+            lines: (!self.every_line).then(|| vec![0; lines.len()]),
+            starts: (!self.every_start).then(|| vec![NO_HIT; lines.len()]),
             text: vec![false; text_count],
         };
         for &i in &self.every_text {
             found.text[i] = true;
         }
-        if let Some(texts) = &self.texts {
-            for m in texts.search.find_overlapping_iter(text) {
-                for &i in &texts.owners[m.pattern().as_usize()] {
-                    found.text[i] = true;
+        let Some(literals) = &self.literals else { return found };
+        if crate::literals::has_fold_exotics(text) {
+            return Candidates { lines: None, starts: None, text: vec![true; text_count] };
+        }
+        // No literal of the set occurs inside another, so occurrences ordered by start
+        // are ordered by end too, and restarting one byte after each start visits every
+        // occurrence with the plain (non-overlapping) search.
+        let mut pos = 0;
+        let mut line = (0, 0..0);
+        while let Some(m) = literals.search.find(aho_corasick::Input::new(text).range(pos..)) {
+            pos = m.start() + 1;
+            if !line.1.contains(&m.start()) {
+                let index = doc.line_index(m.start());
+                line = (index, lines.get(index).map_or(0..0, |l| l.span.start..l.span.end + 1));
+            }
+            for &owner in &literals.owners[m.pattern().as_usize()] {
+                match owner {
+                    Owner::Line(max_len) => {
+                        if let Some(longest) = found.lines.as_mut().and_then(|l| l.get_mut(line.0)) {
+                            *longest = (*longest).max(max_len);
+                        }
+                    }
+                    Owner::LineStart(max_len) => {
+                        if let Some(earliest) = found.starts.as_mut().and_then(|s| s.get_mut(line.0)) {
+                            *earliest = (*earliest).min(m.end().saturating_sub(max_len.min(LINE_START_WINDOW)));
+                        }
+                    }
+                    Owner::Text(i) => found.text[i] = true,
                 }
+            }
+            if pos >= text.len() {
+                break;
             }
         }
         found
@@ -662,71 +725,66 @@ impl Prefilter {
 }
 
 impl Literals {
-    /// Compiles `(literal, owner)` pairs, dropping each owner from the literals that
-    /// contain another literal of the same owner: wherever "leave a comment" occurs, so
-    /// does "comment". `None` when there are no literals.
-    fn new(pairs: impl Iterator<Item = (Vec<u8>, usize)>) -> Result<Option<Literals>> {
+    /// Compiles `(literal, owner)` pairs into a substring-free set: a literal that
+    /// contains another hands its owners to a shortest literal inside it (wherever
+    /// "leave a comment" occurs, so does "comment"), which can only add candidates.
+    /// `None` when there are no literals.
+    fn new(pairs: Vec<(Vec<u8>, Owner)>) -> Result<Option<Literals>> {
         let mut slots: HashMap<Vec<u8>, usize> = HashMap::new();
         let mut literals: Vec<Vec<u8>> = Vec::new();
-        let mut owners: Vec<Vec<usize>> = Vec::new();
+        let mut owners: Vec<Vec<Owner>> = Vec::new();
         for (lit, owner) in pairs {
             let slot = *slots.entry(lit).or_insert_with_key(|lit| {
                 literals.push(lit.clone());
                 owners.push(Vec::new());
                 literals.len() - 1
             });
-            if !owners[slot].contains(&owner) {
-                owners[slot].push(owner);
-            }
+            owner.merge_into(&mut owners[slot]);
         }
         if literals.is_empty() {
             return Ok(None);
         }
-        let compile = |lits: &[Vec<u8>], kind| {
-            aho_corasick::AhoCorasick::builder()
-                .ascii_case_insensitive(true)
-                .kind(kind)
-                .build(lits)
-                .map_err(|e| Error::new(ErrorKind::Pack, format!("pack literals do not compile: {e}")))
-        };
-        let all = compile(&literals, None)?;
-        let mut redundant: Vec<Vec<usize>> = vec![Vec::new(); literals.len()];
+        // For each literal, a shortest other literal inside it.
+        let all = aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(&literals)
+            .map_err(|e| Error::new(ErrorKind::Pack, format!("pack literals do not compile: {e}")))?;
+        let inner: Vec<Option<usize>> = literals
+            .iter()
+            .enumerate()
+            .map(|(slot, lit)| {
+                all.find_overlapping_iter(lit.as_slice())
+                    .map(|m| m.pattern().as_usize())
+                    .filter(|&other| other != slot)
+                    .min_by_key(|&other| literals[other].len())
+            })
+            .collect();
+        // A shortest literal inside another contains no literal itself: it is kept.
+        let mut kept_slot = vec![usize::MAX; literals.len()];
+        let (mut kept, mut kept_owners): (Vec<Vec<u8>>, Vec<Vec<Owner>>) = (Vec::new(), Vec::new());
         for (slot, lit) in literals.iter().enumerate() {
-            for m in all.find_overlapping_iter(lit.as_slice()) {
-                let other = m.pattern().as_usize();
-                if other != slot {
-                    redundant[slot].extend(owners[slot].iter().filter(|o| owners[other].contains(o)));
+            if inner[slot].is_none() {
+                kept_slot[slot] = kept.len();
+                kept.push(lit.clone());
+                kept_owners.push(owners[slot].clone());
+            }
+        }
+        for (slot, target) in inner.iter().enumerate() {
+            if let Some(target) = *target {
+                for o in &owners[slot] {
+                    o.merge_into(&mut kept_owners[kept_slot[target]]);
                 }
             }
         }
-        let (mut kept, mut kept_owners) = (Vec::new(), Vec::new());
-        for ((lit, mut own), gone) in literals.into_iter().zip(owners).zip(redundant) {
-            own.retain(|o| !gone.contains(o));
-            if !own.is_empty() {
-                kept.push(lit);
-                kept_owners.push(own);
-            }
-        }
-        // A DFA: the scans run over every byte of every text.
-        let search = compile(&kept, Some(aho_corasick::AhoCorasickKind::DFA))?;
+        // A DFA without a prefilter: the scan runs over every byte of every text, and
+        // with common literals among the set a skip-ahead prefilter only adds work.
+        let search = aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .prefilter(false)
+            .build(&kept)
+            .map_err(|e| Error::new(ErrorKind::Pack, format!("pack literals do not compile: {e}")))?;
         Ok(Some(Literals { search, owners: kept_owners }))
-    }
-
-    /// Per line of `doc`, where the first literal on it ends, or [`NO_HIT`]. After a hit
-    /// the search skips to the next line: one literal is enough to try the line.
-    fn first_per_line(&self, doc: &Document<'_>) -> Vec<usize> {
-        let (text, lines) = (doc.text(), doc.lines());
-        let mut first = vec![NO_HIT; lines.len()];
-        let mut pos = 0;
-        while pos < text.len() {
-            let Some(m) = self.search.find(aho_corasick::Input::new(text).range(pos..)) else { break };
-            let line = doc.line_index(m.start());
-            if let Some(slot) = first.get_mut(line) {
-                *slot = (*slot).min(m.end());
-            }
-            pos = lines.get(line + 1).map_or(text.len(), |l| l.span.start).max(m.start() + 1);
-        }
-        first
     }
 }
 
@@ -780,7 +838,7 @@ impl Matcher {
         let mut start_src = Vec::new();
         let mut start_owner = Vec::new();
         let mut text_regexes = Vec::new();
-        let (mut line_literals, mut start_literals, mut text_literals) = (Vec::new(), Vec::new(), Vec::new());
+        let mut screened = Vec::new();
         for (i, e) in entries.iter().enumerate() {
             for alt in &e.alternatives {
                 let (src, literals) = (&alt.src, alt.literals.as_deref());
@@ -788,14 +846,14 @@ impl Matcher {
                     let re = Regex::new(src).map_err(|err| {
                         Error::new(ErrorKind::Pack, format!("pack {}: entry {}: {err}", e.pack, e.id))
                     })?;
-                    text_literals.push(literals);
+                    screened.push((literals, Owner::Text(text_regexes.len())));
                     text_regexes.push((i, re, alt.replacement.clone()));
                 } else if e.scope == Scope::LineStart {
-                    start_literals.push(literals);
+                    screened.push((literals, Owner::LineStart(alt.max_len.unwrap_or(usize::MAX))));
                     start_src.push(src.clone());
                     start_owner.push(i);
                 } else {
-                    line_literals.push(literals);
+                    screened.push((literals, Owner::Line(alt.max_len.unwrap_or(usize::MAX))));
                     line_src.push(src.clone());
                     line_owner.push(i);
                 }
@@ -810,12 +868,24 @@ impl Matcher {
                 .build()
                 .map_err(|e| Error::new(ErrorKind::Pack, format!("pack patterns do not compile together: {e}")))
         };
+        let mut codes: Vec<&str> = Vec::new();
+        let code_of = entries
+            .iter()
+            .map(|e| {
+                codes.iter().position(|c| *c == e.code).unwrap_or_else(|| {
+                    codes.push(&e.code);
+                    codes.len() - 1
+                })
+            })
+            .collect();
         Ok(Matcher {
+            code_of,
+            id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             line_set: set(&line_src)?,
             line_owner,
             start_set: set(&start_src)?,
             start_owner,
-            prefilter: Prefilter::new(&line_literals, &start_literals, &text_literals)?,
+            prefilter: Prefilter::new(&screened)?,
             text_regexes,
             entries,
         })
@@ -832,8 +902,10 @@ impl Matcher {
         self.entries.is_empty()
     }
 
-    /// Calls `f` for every match in `doc`: at most one per line for line-scoped entries
-    /// (the first entry in pack order wins), then text-scoped matches in text order.
+    /// Calls `f` for every match in `doc`: at most one per line and code for
+    /// line-scoped entries (the first entry in pack order wins), then text-scoped
+    /// matches in text order. The matches are computed once per document and matcher,
+    /// however many rules ask.
     ///
     /// ```
     /// use copydesk::{pack::Matcher, registry::Resources, Config, Document};
@@ -846,12 +918,30 @@ impl Matcher {
     /// # Ok::<(), copydesk::Error>(())
     /// ```
     pub fn run<'e>(&'e self, doc: &Document<'_>, mut f: impl FnMut(Hit<'e>)) {
+        for hit in &self.hits(doc).0 {
+            f(Hit {
+                entry: &self.entries[hit.entry],
+                span: hit.span,
+                replacement: hit.regex.and_then(|i| self.text_regexes[i].2.as_deref()),
+            });
+        }
+    }
+
+    fn hits(&self, doc: &Document<'_>) -> Rc<Hits> {
+        doc.shared_by(self.id, |doc| Hits(self.find(doc)))
+    }
+
+    fn find(&self, doc: &Document<'_>) -> Vec<RawHit> {
+        let mut hits = Vec::new();
         let candidates = self.prefilter.scan(doc, self.text_regexes.len());
+        // Per code, the first entry matching the current line.
+        let codes = self.code_of.iter().max().map_or(0, |m| m + 1);
+        let mut first: Vec<usize> = vec![usize::MAX; codes];
         if !self.line_owner.is_empty() || !self.start_owner.is_empty() {
             for (index, line) in doc.lines().iter().enumerate() {
-                let try_whole = candidates.lines.as_ref().is_none_or(|lines| lines[index] != NO_HIT);
-                let first_start = candidates.starts.as_ref().map_or(0, |starts| starts[index]);
-                if !try_whole && first_start == NO_HIT {
+                let longest = candidates.lines.as_ref().map_or(usize::MAX, |lines| lines[index]);
+                let earliest = candidates.starts.as_ref().map_or(0, |starts| starts[index]);
+                if longest == 0 && earliest == NO_HIT {
                     continue;
                 }
                 let text = doc.slice(line.span);
@@ -859,43 +949,45 @@ impl Matcher {
                 if trimmed.is_empty() {
                     continue;
                 }
+                first.fill(usize::MAX);
+                let mut keep = |entry: usize| {
+                    let slot = &mut first[self.code_of[entry]];
+                    *slot = (*slot).min(entry);
+                };
                 // Chrome is short: a whole-line entry never matches a prose paragraph, and
                 // a line-start entry only needs the line's beginning. Bounding both keeps
                 // the large pattern sets off the long lines that make up most articles.
-                let whole = (try_whole && trimmed.len() <= MAX_LINE_BYTES && !self.line_owner.is_empty())
-                    .then(|| self.line_set.matches(trimmed).iter().map(|i| self.line_owner[i]).min())
-                    .flatten();
-                let head = &trimmed[..floor_char_boundary(trimmed, LINE_START_WINDOW)];
-                let head_end = line.span.start + off + head.len();
-                let start = (first_start <= head_end && !self.start_owner.is_empty())
-                    .then(|| self.start_set.matches(head).iter().map(|i| self.start_owner[i]).min())
-                    .flatten();
-                let Some(first) = whole.into_iter().chain(start).min() else { continue };
+                if trimmed.len() <= MAX_LINE_BYTES.min(longest) && !self.line_owner.is_empty() {
+                    self.line_set.matches(trimmed).iter().for_each(|i| keep(self.line_owner[i]));
+                }
+                if earliest <= line.span.start + off && !self.start_owner.is_empty() {
+                    let head = &trimmed[..floor_char_boundary(trimmed, LINE_START_WINDOW)];
+                    self.start_set.matches(head).iter().for_each(|i| keep(self.start_owner[i]));
+                }
                 let kept = text[off..].trim_end();
                 let start = line.span.start + off;
-                f(Hit { entry: &self.entries[first], span: Span::new(start, start + kept.len()), replacement: None });
+                for &entry in first.iter().filter(|&&e| e != usize::MAX) {
+                    hits.push(RawHit { entry, span: Span::new(start, start + kept.len()), regex: None });
+                }
             }
         }
         let text = doc.text();
-        for (i, (entry, re, repl)) in self.text_regexes.iter().enumerate() {
+        for (i, (entry, re, _)) in self.text_regexes.iter().enumerate() {
             if !candidates.text[i] {
                 continue;
             }
             for m in re.find_iter(text) {
-                if m.is_empty() {
-                    continue;
+                if !m.is_empty() {
+                    hits.push(RawHit { entry: *entry, span: Span::new(m.start(), m.end()), regex: Some(i) });
                 }
-                f(Hit {
-                    entry: &self.entries[*entry],
-                    span: Span::new(m.start(), m.end()),
-                    replacement: repl.as_deref(),
-                });
             }
         }
+        hits
     }
 
-    /// Runs the matcher and reports each hit through `out`, skipping hits that overlap
-    /// an earlier one.
+    /// Runs the matcher and reports, through `out`, each hit of an entry whose code is
+    /// the reporting rule's, skipping hits that overlap an earlier one. One matcher can
+    /// thus serve several rules, each reporting its own entries.
     ///
     /// ```
     /// use copydesk::{pack::Matcher, registry::Resources, rules::scrape::boilerplate::META, Config, Document, Reporter};
@@ -928,8 +1020,9 @@ impl Matcher {
     /// ```
     pub fn report_spans<'e>(&'e self, doc: &Document<'_>, out: &mut Reporter<'_>) -> Vec<(Span, &'e Entry)> {
         let mut taken: Vec<(Span, &'e Entry)> = Vec::new();
+        let code = out.code().to_owned();
         self.run(doc, |hit| {
-            if taken.iter().any(|(s, _)| s.overlaps(hit.span)) {
+            if hit.entry.code != code || taken.iter().any(|(s, _)| s.overlaps(hit.span)) {
                 return;
             }
             taken.push((hit.span, hit.entry));

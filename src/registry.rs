@@ -158,6 +158,8 @@ pub struct Resources<'c> {
     pub packs: Vec<&'c Pack>,
     /// Embedded entities followed by the configuration's extra entities.
     pub gazetteer: Arc<Gazetteer>,
+    /// Every pack entry compiled into one matcher, built on first use.
+    matcher: once_cell::unsync::OnceCell<Arc<Matcher>>,
 }
 
 impl<'c> Resources<'c> {
@@ -175,7 +177,30 @@ impl<'c> Resources<'c> {
     pub fn new(config: &'c Config) -> Self {
         let packs = EMBEDDED_PACKS.iter().chain(&config.packs).collect();
         let entities = EMBEDDED_ENTITIES.iter().chain(&config.entities).cloned().collect();
-        Resources { config, packs, gazetteer: Arc::new(Gazetteer::new(entities)) }
+        Resources { config, packs, gazetteer: Arc::new(Gazetteer::new(entities)), matcher: Default::default() }
+    }
+
+    /// One matcher over the entries of every pack, shared by all the pack-driven rules:
+    /// each document is scanned for pack matches once, and each rule reports the hits
+    /// of its own code (see [`Matcher::report_spans`]).
+    ///
+    /// ```
+    /// use copydesk::{registry::Resources, Config};
+    /// let config = Config::default();
+    /// let res = Resources::new(&config);
+    /// assert!(std::sync::Arc::ptr_eq(&res.matcher()?, &res.matcher()?));
+    /// # Ok::<(), copydesk::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// When the entries cannot be compiled together.
+    pub fn matcher(&self) -> Result<Arc<Matcher>> {
+        self.matcher
+            .get_or_try_init(|| {
+                let entries = self.packs.iter().flat_map(|p| &p.entries).cloned().collect();
+                Matcher::new(entries).map(Arc::new)
+            })
+            .cloned()
     }
 
     /// Every pack entry reporting under `code`, in pack order.
@@ -235,7 +260,7 @@ pub fn build_all(res: &Resources<'_>) -> Result<Vec<Box<dyn Rule>>> {
         }
     }
     for (code, entries) in custom {
-        all.push(Box::new(PackRule::new(code, entries)?));
+        all.push(Box::new(PackRule::shared(code, &entries, res.matcher()?)));
     }
     Ok(all)
 }
@@ -294,7 +319,7 @@ pub fn build(config: &Config) -> Result<Vec<(Box<dyn Rule>, Severity)>> {
 /// ```
 pub struct PackRule {
     meta: RuleMeta,
-    matcher: Matcher,
+    matcher: Arc<Matcher>,
 }
 
 impl PackRule {
@@ -310,22 +335,31 @@ impl PackRule {
     /// # Errors
     /// When the entries' patterns cannot be compiled together.
     pub fn new(code: String, entries: Vec<Entry>) -> Result<Self> {
+        let meta = PackRule::meta_for(code, &entries);
+        Ok(PackRule { meta, matcher: Arc::new(Matcher::new(entries)?) })
+    }
+
+    /// The rule for `code` reporting from a matcher shared with other rules.
+    fn shared(code: String, entries: &[Entry], matcher: Arc<Matcher>) -> Self {
+        PackRule { meta: PackRule::meta_for(code, entries), matcher }
+    }
+
+    fn meta_for(code: String, entries: &[Entry]) -> RuleMeta {
         let packs: Vec<&str> =
             entries.iter().map(|e| e.pack.as_str()).collect::<std::collections::BTreeSet<_>>().into_iter().collect();
         let summary = entries.first().map_or_else(String::new, |e| e.message.clone());
         let mut docs = format!("## What it flags\nPhrases and patterns from the pack(s) {}:\n", packs.join(", "));
-        for e in &entries {
+        for e in entries {
             docs.push_str(&format!("- `{}`: {}\n", e.id, e.message));
         }
         docs.push_str("\n## Why it matters\nA team defined this rule for its own house style or site.\n");
-        let meta = RuleMeta {
+        RuleMeta {
             code: Cow::Owned(code),
             family: Family::Custom,
             default_severity: Severity::Warning,
             summary: Cow::Owned(summary),
             docs: Cow::Owned(docs),
-        };
-        Ok(PackRule { meta, matcher: Matcher::new(entries)? })
+        }
     }
 }
 

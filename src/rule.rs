@@ -283,6 +283,18 @@ impl<'r> Reporter<'r> {
     pub fn severity(&self) -> Severity {
         self.severity
     }
+
+    /// The code of the rule this reporter reports for.
+    ///
+    /// ```
+    /// use copydesk::{rules::words::repeated_word::META, Reporter};
+    /// let mut found = Vec::new();
+    /// assert_eq!(Reporter::new(&META, META.default_severity, &mut found).code(), "repeated-word");
+    /// ```
+    #[must_use]
+    pub fn code(&self) -> &str {
+        self.code
+    }
 }
 
 /// Declares a built-in rule's struct and its static [`RuleMeta`], taking the docs from

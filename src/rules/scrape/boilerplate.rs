@@ -5,6 +5,8 @@
 //! hashtags, and a related-article headline after a teaser line the packs report. A
 //! line the packs already report is not reported again.
 
+use std::sync::Arc;
+
 use once_cell::sync::Lazy;
 use serde::Deserialize;
 
@@ -43,7 +45,7 @@ declare_rule! {
     /// ## Example
     /// `Leave a Comment` (as the last line of an article) → delete the line
     pub struct Boilerplate {
-        matcher: Matcher,
+        matcher: Arc<Matcher>,
     }
     META = "boilerplate", Scrape, Error, "site chrome (prompts, teasers, captions) in the body";
 }
@@ -67,7 +69,7 @@ impl Boilerplate {
     /// # Errors
     /// When the entries cannot be compiled together.
     pub fn new(res: &Resources<'_>) -> Result<Self> {
-        Ok(Boilerplate { matcher: Matcher::new(res.entries_for(&META.code))? })
+        Ok(Boilerplate { matcher: res.matcher()? })
     }
 }
 
@@ -252,7 +254,7 @@ message = "prompt"
 
     fn run(text: &str) -> Vec<(String, Severity)> {
         let pack = Pack::parse(std::path::Path::new("t.toml"), PACK).unwrap();
-        let rule = Boilerplate { matcher: Matcher::new(pack.entries).unwrap() };
+        let rule = Boilerplate { matcher: Arc::new(Matcher::new(pack.entries).unwrap()) };
         let mut v: Vec<Diagnostic> = Vec::new();
         rule.check(&Document::new(text), &mut Reporter::new(&META, Severity::Error, &mut v));
         v.sort_by_key(|d| d.span.start);

@@ -1,5 +1,7 @@
 //! `embed-residue`: what an embedded social post leaves when its markup is stripped.
 
+use std::sync::Arc;
+
 use crate::declare_rule;
 use crate::error::Result;
 use crate::pack::Matcher;
@@ -24,7 +26,7 @@ declare_rule! {
     /// ## Example
     /// `… the best show of the year #Music pic.twitter.com/Ab12Cd34Ef` → remove the link
     pub struct EmbedResidue {
-        matcher: Matcher,
+        matcher: Arc<Matcher>,
     }
     META = "embed-residue", Scrape, Error, "leftovers of embedded tweets and posts";
 }
@@ -47,7 +49,7 @@ impl EmbedResidue {
     /// # Errors
     /// When the entries cannot be compiled together.
     pub fn new(res: &Resources<'_>) -> Result<Self> {
-        Ok(EmbedResidue { matcher: Matcher::new(res.entries_for(&META.code))? })
+        Ok(EmbedResidue { matcher: res.matcher()? })
     }
 }
 

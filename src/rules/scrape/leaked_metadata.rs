@@ -1,5 +1,7 @@
 //! `leaked-metadata`: CMS fields printed into the article body.
 
+use std::sync::Arc;
+
 use crate::declare_rule;
 use crate::error::Result;
 use crate::pack::Matcher;
@@ -22,7 +24,7 @@ declare_rule! {
     /// ## Example
     /// ` date 2023-07-19 Every hour, every minute…` → `Every hour, every minute…`
     pub struct LeakedMetadata {
-        matcher: Matcher,
+        matcher: Arc<Matcher>,
     }
     META = "leaked-metadata", Scrape, Error, "CMS metadata (dates, bylines) leaked into the body";
 }
@@ -46,7 +48,7 @@ impl LeakedMetadata {
     /// # Errors
     /// When the entries cannot be compiled together.
     pub fn new(res: &Resources<'_>) -> Result<Self> {
-        Ok(LeakedMetadata { matcher: Matcher::new(res.entries_for(&META.code))? })
+        Ok(LeakedMetadata { matcher: res.matcher()? })
     }
 }
 
