@@ -112,6 +112,18 @@ impl Rule for RepeatedWord {
 
 /// Whether `a` and `b` are equal once lowercased (`str::to_lowercase`), without allocating.
 fn same_ignoring_case(a: &str, b: &str) -> bool {
+    // An ASCII character lowercases to one ASCII character, so two words that begin (or
+    // end) with different ASCII letters differ: this settles nearly every pair at once.
+    // ASCII case folding flips only bit 0x20, so ASCII bytes differing in any other bit
+    // differ in every case.
+    let differ = |x: Option<&u8>, y: Option<&u8>| match (x, y) {
+        (Some(&x), Some(&y)) => (x | y).is_ascii() && (x ^ y) & !0x20 != 0,
+        _ => false,
+    };
+    let (ab, bb) = (a.as_bytes(), b.as_bytes());
+    if differ(ab.first(), bb.first()) || differ(ab.last(), bb.last()) {
+        return false;
+    }
     if a.eq_ignore_ascii_case(b) {
         return true;
     }
