@@ -486,11 +486,43 @@ impl RunTogether {
 }
 
 /// Whether `stem` ends in a clause-starting word after at least three letters.
+///
+/// Most capitalised tokens are names that end in no such word, so the candidates are
+/// first narrowed by the stem's last two letters ([`CLAUSE_STARTS_BY_END`]).
 fn ends_in_clause_start(stem: &str) -> bool {
-    CLAUSE_STARTS.iter().any(|w| {
-        stem.len() >= w.len() + 3 && stem.as_bytes()[stem.len() - w.len()..].eq_ignore_ascii_case(w.as_bytes())
-    })
+    let b = stem.as_bytes();
+    let [.., x, y] = *b else { return false };
+    let (x, y) = (x.to_ascii_lowercase(), y.to_ascii_lowercase());
+    // Every clause start ends in two letters; a stem that does not has none of them.
+    if !x.is_ascii_lowercase() || !y.is_ascii_lowercase() {
+        return false;
+    }
+    let mut candidates = CLAUSE_STARTS_BY_END[usize::from(x - b'a')][usize::from(y - b'a')];
+    while candidates != 0 {
+        let w = CLAUSE_STARTS[candidates.trailing_zeros() as usize].as_bytes();
+        if b.len() >= w.len() + 3 && b[b.len() - w.len()..].eq_ignore_ascii_case(w) {
+            return true;
+        }
+        candidates &= candidates - 1;
+    }
+    false
 }
+
+/// For each pair of final letters, the set (a bit per index) of [`CLAUSE_STARTS`] ending
+/// in them.
+static CLAUSE_STARTS_BY_END: [[u64; 26]; 26] = {
+    assert!(CLAUSE_STARTS.len() <= 64);
+    let mut table = [[0u64; 26]; 26];
+    let mut i = 0;
+    while i < CLAUSE_STARTS.len() {
+        let w = CLAUSE_STARTS[i].as_bytes();
+        let (x, y) = (w[w.len() - 2], w[w.len() - 1]);
+        assert!(x.is_ascii_lowercase() && y.is_ascii_lowercase());
+        table[(x - b'a') as usize][(y - b'a') as usize] |= 1 << i;
+        i += 1;
+    }
+    table
+};
 
 /// Whether the token is quoted as a word: “hesaid”, 'inthe'.
 fn quoted(text: &str, token: &Token<'_>) -> bool {
@@ -525,6 +557,11 @@ impl Rule for RunTogether {
             if tokens.get(i + 1).is_some_and(|n| n.start == token.end() && is_stop(n)) {
                 self.punctuation_join(tokens, i, text, out);
             }
+            // Half the words are shorter than four bytes: too short for a stem, and a
+            // dotted join needs two letters either side of the dot.
+            if token.text.len() < 4 {
+                continue;
+            }
             // One pass over the bytes decides the common case: a plain ASCII word.
             let (mut letters_only, mut dot, mut upper) = (true, false, 0usize);
             for &b in token.text.as_bytes() {
@@ -545,18 +582,24 @@ impl Rule for RunTogether {
             if stem.len() < 4 || (!letters_only && !stem.bytes().all(|b| b.is_ascii_alphabetic())) {
                 continue;
             }
-            if glued(text, token) || quoted(text, token) {
-                continue;
-            }
             if upper == 0 {
+                // Nearly every lowercase word is known: one lookup settles it before
+                // anything looks at the text around the token.
+                if self.lexicon().knows_lowercase(stem) || glued(text, token) || quoted(text, token) {
+                    continue;
+                }
                 self.lowercase_join(token, stem, tail, out);
             } else if is_capitalised(stem) {
                 // Most capitalised tokens are names; only one ending in a clause-starting
                 // word can be a join, and checking that first keeps names off the lexicon.
-                if ends_in_clause_start(stem) {
-                    self.lowercase_join(token, stem, tail, out);
+                if !ends_in_clause_start(stem) || glued(text, token) || quoted(text, token) {
+                    continue;
                 }
+                self.lowercase_join(token, stem, tail, out);
             } else if !is_all_caps(stem) {
+                if glued(text, token) || quoted(text, token) {
+                    continue;
+                }
                 self.case_join(token, stem, tail, out);
             }
         }
@@ -620,6 +663,30 @@ mod tests {
             "",
         ] {
             assert!(run(ok).is_empty(), "{ok}: {:#?}", run(ok));
+        }
+    }
+
+    #[test]
+    fn clause_start_endings_match_a_scan_of_the_list() {
+        let scan = |stem: &str| {
+            CLAUSE_STARTS.iter().any(|w| {
+                stem.len() >= w.len() + 3 && stem.as_bytes()[stem.len() - w.len()..].eq_ignore_ascii_case(w.as_bytes())
+            })
+        };
+        let mut stems: Vec<String> =
+            ["Gazettewhere", "GAZETTEWHERE", "Jackson", "Whitehouse", "Abcthe", "Abthe", "", "e"]
+                .iter()
+                .map(|s| (*s).to_owned())
+                .collect();
+        for w in CLAUSE_STARTS {
+            for prefix in ["", "x", "Xy", "Xyz", "Wxyz", "Pre-", "Mé"] {
+                stems.push(format!("{prefix}{w}"));
+                stems.push(format!("{prefix}{}", w.to_ascii_uppercase()));
+                stems.push(format!("{prefix}{}", &w[1..]));
+            }
+        }
+        for stem in &stems {
+            assert_eq!(ends_in_clause_start(stem), scan(stem), "{stem}");
         }
     }
 
