@@ -25,6 +25,8 @@
 //! assert_eq!(words, ["action", "on"]);
 //! ```
 
+use std::cmp::Ordering;
+
 use once_cell::sync::Lazy;
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -174,11 +176,18 @@ struct English {
 }
 
 impl English {
+    #[inline]
     fn get(&self, word: &[u8]) -> Option<&WordInfo> {
         match pack(word) {
             Some(key) => self.short.get(key),
-            None => self.long.get(word),
+            None => self.get_long(word),
         }
+    }
+
+    /// Kept out of line: the string hash's registers would burden every short lookup.
+    #[inline(never)]
+    fn get_long(&self, word: &[u8]) -> Option<&WordInfo> {
+        self.long.get(word)
     }
 }
 
@@ -280,14 +289,20 @@ static ENGLISH: Lazy<English> = Lazy::new(|| {
 /// The English table from `en.txt` and `extra.txt`, ranked by count (then word); `None`
 /// if a word occurs twice and `dedup` is off. With `dedup`, the first count seen wins.
 fn build_english(dedup: bool) -> Option<English> {
-    let mut counts: Vec<(&'static str, f64)> = Vec::with_capacity(85_000);
     let mut seen: FxHashSet<&'static str> = FxHashSet::default();
-    for (word, count) in entries(EN).chain(entries(EXTRA)) {
-        if count > 0 && (!dedup || seen.insert(word)) {
-            counts.push((word, count as f64));
+    let (mut en, mut extra) = (Vec::with_capacity(83_000), Vec::with_capacity(1_500));
+    for (src, list) in [(EN, &mut en), (EXTRA, &mut extra)] {
+        for (word, count) in entries(src) {
+            if count > 0 && (!dedup || seen.insert(word)) {
+                list.push((word, count as f64));
+            }
         }
     }
-    counts.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+    // Ranked by count, then word. `en.txt` is generated in that order and `extra.txt` is
+    // short, so sorting each and merging them (ties to the first list, as a stable sort
+    // of both would keep them) costs a scan instead of a sort.
+    let order = |a: &(&str, f64), b: &(&str, f64)| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(b.0));
+    let counts = merge_sorted(en, extra, order);
     let total: f64 = counts.iter().map(|c| c.1).sum();
     let mut english =
         English { short: Table::with_capacity(counts.len()), long: FxHashMap::default(), total, max_len: 0 };
@@ -305,18 +320,64 @@ fn build_english(dedup: bool) -> Option<English> {
     Some(english)
 }
 
+/// `a` and `b`, each sorted by `order` unless already so, merged stably: the order a
+/// stable sort of `a` followed by `b` gives.
+fn merge_sorted<T: Copy>(mut a: Vec<T>, mut b: Vec<T>, order: impl Fn(&T, &T) -> Ordering) -> Vec<T> {
+    for v in [&mut a, &mut b] {
+        if !v.is_sorted_by(|x, y| order(x, y).is_le()) {
+            v.sort_by(&order);
+        }
+    }
+    let mut merged = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        if order(&b[j], &a[i]).is_lt() {
+            merged.push(b[j]);
+            j += 1;
+        } else {
+            merged.push(a[i]);
+            i += 1;
+        }
+    }
+    merged.extend_from_slice(&a[i..]);
+    merged.extend_from_slice(&b[j..]);
+    merged
+}
+
 /// The `word<TAB>count` entries of an embedded list, exactly as [`data_lines`], then
 /// `split_once('\t')` and `parse::<u64>()` of the trimmed count would read them (lines
 /// without a tab or a valid count are skipped), in one pass over the bytes: the English
 /// list is 1.3 MB and is read at the first lint.
 fn entries(src: &'static str) -> impl Iterator<Item = (&'static str, u64)> {
-    let mut rest = src;
+    let bytes = src.as_bytes();
+    let mut at = 0;
     std::iter::from_fn(move || {
-        while !rest.is_empty() {
-            let end = memchr::memchr(b'\n', rest.as_bytes()).unwrap_or(rest.len());
-            let line = &rest[..end];
-            rest = rest.get(end + 1..).unwrap_or("");
-            if let Some(entry) = entry(line) {
+        while at < bytes.len() {
+            let start = at;
+            // The common shape, read as it is scanned: a word of printable ASCII other
+            // than `#` at the start, a tab, up to 19 digits (which cannot overflow) and
+            // the line's end, so trimming would change nothing.
+            let mut i = start;
+            while i < bytes.len() && bytes[i].is_ascii_graphic() {
+                i += 1;
+            }
+            let tab = i;
+            if tab > start && bytes[start] != b'#' && bytes.get(tab) == Some(&b'\t') {
+                let mut count = 0u64;
+                i += 1;
+                while i < bytes.len() && i - tab <= 19 && bytes[i].is_ascii_digit() {
+                    count = count * 10 + u64::from(bytes[i] - b'0');
+                    i += 1;
+                }
+                if i > tab + 1 && bytes.get(i).is_none_or(|&b| b == b'\n') {
+                    at = i + 1;
+                    return Some((&src[start..tab], count));
+                }
+            }
+            // Any other line is read the general way.
+            let end = memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |n| start + n);
+            at = end + 1;
+            if let Some(entry) = entry(&src[start..end]) {
                 return Some(entry);
             }
         }
@@ -324,24 +385,8 @@ fn entries(src: &'static str) -> impl Iterator<Item = (&'static str, u64)> {
     })
 }
 
-/// One line of a list as [`entries`] reads it.
+/// One line of a list read the general way: trimmed, then split at the first tab.
 fn entry(line: &'static str) -> Option<(&'static str, u64)> {
-    let b = line.as_bytes();
-    // The common shape, decided without decoding: a word of printable ASCII other than
-    // `#` at the start, a tab, and up to 19 digits (which cannot overflow) at the end,
-    // so trimming changes nothing.
-    if let Some(tab) = b.iter().position(|&c| c == b'\t' || !c.is_ascii_graphic()) {
-        let digits = &b[tab + 1..];
-        if b[tab] == b'\t'
-            && tab > 0
-            && b[0] != b'#'
-            && (1..=19).contains(&digits.len())
-            && digits.iter().all(u8::is_ascii_digit)
-        {
-            let count = digits.iter().fold(0u64, |n, &d| n * 10 + u64::from(d - b'0'));
-            return Some((&line[..tab], count));
-        }
-    }
     let line = line.trim();
     if line.is_empty() || line.starts_with('#') {
         return None;
@@ -470,9 +515,16 @@ impl Lexicon {
     /// [`Lexicon::get`] on bytes: the hot path works on stack buffers, never on `str`s
     /// it would have to validate.
     fn get_bytes(&self, lower: &[u8]) -> Option<WordInfo> {
-        if let Some(info) = ENGLISH.get(lower) {
-            return Some(*info);
+        match ENGLISH.get(lower) {
+            Some(info) => Some(*info),
+            None => self.get_extra(lower),
         }
+    }
+
+    /// The domain word or name `lower`: out of line, since most lookups end in English
+    /// and should not pay for the string hash's registers.
+    #[inline(never)]
+    fn get_extra(&self, lower: &[u8]) -> Option<WordInfo> {
         if self.extra.is_empty() {
             return None;
         }
@@ -833,6 +885,7 @@ mod tests {
     #[test]
     fn entries_read_lines_as_split_and_parse_do() {
         let src = "# comment\nword\t12\n  spaced\t 7 \r\nno tab\n\nbad\tx\nplus\t+3\nhuge\t99999999999999999999\n\
+                   max\t9999999999999999999\nempty\t\n\tlead\n12a\t3x\nab\t1\t2\nsp ace\t4\n\
                    \u{e9}t\u{e9}\t5\r\n#x\t1\nlast\t0";
         let reference: Vec<(&str, u64)> = data_lines(src)
             .filter_map(|l| {
@@ -841,7 +894,19 @@ mod tests {
             })
             .collect();
         assert_eq!(entries(src).collect::<Vec<_>>(), reference);
-        assert_eq!(reference.len(), 5);
+        assert_eq!(reference.len(), 7);
+        for cut in 0..src.len() {
+            if src.is_char_boundary(cut) {
+                let part = &src[..cut];
+                let reference: Vec<(&str, u64)> = data_lines(part)
+                    .filter_map(|l| {
+                        let (w, c) = l.split_once('\t')?;
+                        Some((w, c.trim().parse().ok()?))
+                    })
+                    .collect();
+                assert_eq!(entries(part).collect::<Vec<_>>(), reference, "{part:?}");
+            }
+        }
     }
 
     #[test]
@@ -868,6 +933,19 @@ mod tests {
             assert_eq!(ENGLISH.get(miss.as_bytes()), None, "{miss}");
         }
         assert!(build_english(false).is_some(), "the lists hold no word twice");
+    }
+
+    #[test]
+    fn merging_sorted_lists_is_a_stable_sort() {
+        let order = |a: &(u8, char), b: &(u8, char)| a.0.cmp(&b.0);
+        let a = vec![(1, 'a'), (3, 'a'), (3, 'b'), (7, 'a')];
+        let b = vec![(9, 'b'), (3, 'c'), (0, 'b'), (7, 'b')];
+        let mut expected = [a.clone(), b.clone()].concat();
+        expected.sort_by(order);
+        assert_eq!(merge_sorted(a.clone(), b.clone(), order), expected);
+        let mut expected = [b.clone(), a.clone()].concat();
+        expected.sort_by(order);
+        assert_eq!(merge_sorted(b, a, order), expected);
     }
 
     #[test]
