@@ -485,6 +485,32 @@ impl RunTogether {
     }
 }
 
+/// Whether `b` is all ASCII lowercase letters. Words of 4 to 16 bytes, nearly all, are
+/// read as one or two (overlapping) eight-byte integers and tested a whole integer at a
+/// time (SWAR), not byte by byte.
+fn is_lowercase_word(b: &[u8]) -> bool {
+    let n = b.len();
+    let word = |at: usize| u64::from_le_bytes(b[at..at + 8].try_into().expect("eight bytes"));
+    let half = |at: usize| u64::from(u32::from_le_bytes(b[at..at + 4].try_into().expect("four bytes")));
+    match n {
+        4..=7 => lowercase8(half(0) | half(n - 4) << 32),
+        8..=16 => lowercase8(word(0)) && lowercase8(word(n - 8)),
+        _ => !b.is_empty() && b.iter().all(u8::is_ascii_lowercase),
+    }
+}
+
+/// Whether every byte of `w` is an ASCII lowercase letter.
+fn lowercase8(w: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // With every byte below 0x80 no sum below carries into the next byte: adding
+    // 0x80 - 'a' sets a byte's high bit when it is at least 'a', adding 0x7f - 'z'
+    // when it is beyond 'z'.
+    let at_least_a = w.wrapping_add(ONES * u64::from(0x80 - b'a'));
+    let beyond_z = w.wrapping_add(ONES * u64::from(0x7f - b'z'));
+    w & HIGH == 0 && at_least_a & !beyond_z & HIGH == HIGH
+}
+
 /// Whether `stem` ends in a clause-starting word after at least three letters.
 ///
 /// Most capitalised tokens are names that end in no such word, so the candidates are
@@ -562,14 +588,17 @@ impl Rule for RunTogether {
             if token.text.len() < 4 {
                 continue;
             }
-            // One pass over the bytes decides the common case: a plain ASCII word.
+            // The common case, a plain lowercase word, in a test of eight bytes at once;
+            // otherwise one pass over the bytes classifies them.
             let (mut letters_only, mut dot, mut upper) = (true, false, 0usize);
-            for &b in token.text.as_bytes() {
-                match b {
-                    b'a'..=b'z' => {}
-                    b'A'..=b'Z' => upper += 1,
-                    b'.' => dot = true,
-                    _ => letters_only = false,
+            if !is_lowercase_word(token.text.as_bytes()) {
+                for &b in token.text.as_bytes() {
+                    match b {
+                        b'a'..=b'z' => {}
+                        b'A'..=b'Z' => upper += 1,
+                        b'.' => dot = true,
+                        _ => letters_only = false,
+                    }
                 }
             }
             if dot {
@@ -663,6 +692,24 @@ mod tests {
             "",
         ] {
             assert!(run(ok).is_empty(), "{ok}: {:#?}", run(ok));
+        }
+    }
+
+    #[test]
+    fn lowercase_words_are_recognised_a_word_at_a_time() {
+        let mut words = vec![String::new()];
+        for n in 1..=20 {
+            for c in 0u8..=255 {
+                for at in [0, n / 2, n - 1] {
+                    let mut w = vec![b'm'; n];
+                    w[at] = c;
+                    words.push(String::from_utf8_lossy(&w).into_owned());
+                }
+            }
+        }
+        for w in &words {
+            let naive = !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase());
+            assert_eq!(is_lowercase_word(w.as_bytes()), naive, "{w:?}");
         }
     }
 
