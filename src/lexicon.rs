@@ -3,7 +3,7 @@
 //!
 //! The English part comes from `lints/lexicon/en.txt` and `extra.txt` (word and corpus
 //! count), embedded with `include_str!` and parsed once, at first use, into a shared
-//! hash map whose keys borrow from the embedded text. A [`Lexicon`] adds, per linter,
+//! hash table keyed by the words' bytes. A [`Lexicon`] adds, per linter,
 //! the words of `lints/lexicon/domain.txt` and every token of every entity name and
 //! alias in the [`Gazetteer`], so a user's entity pack extends the vocabulary.
 //!
@@ -24,6 +24,8 @@
 //! let words: Vec<&str> = split.parts.iter().map(|p| &"actionon"[p.start..p.end]).collect();
 //! assert_eq!(words, ["action", "on"]);
 //! ```
+
+use std::cmp::Ordering;
 
 use once_cell::sync::Lazy;
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -161,78 +163,237 @@ pub struct Segmentation {
 
 /// The embedded English list, parsed once.
 ///
-/// Lookups run on every word token, so the table is laid out for the cache: words of up
-/// to 16 bytes (all but a few hundred) are keyed by their bytes packed into a `u128`,
-/// which hashes and compares without following a pointer into the text, and the most
-/// frequent words, which most tokens are, also sit in a small table that stays cached.
+/// Lookups run on every word token, so the table is laid out for them: words of up to 16
+/// bytes (all but a few hundred) are keyed by their bytes packed into a `u128`, which
+/// hashes and compares without following a pointer into the text, in an open-addressing
+/// table with linear probing whose slots hold the key and its entry side by side. A hit
+/// costs a multiply, a shift and usually one comparison, and touches one cache line.
 struct English {
-    hot: FxHashMap<u128, WordInfo>,
-    short: FxHashMap<u128, WordInfo>,
+    short: Table,
     long: FxHashMap<&'static [u8], WordInfo>,
     total: f64,
     max_len: usize,
 }
 
-/// How many of the most frequent words the small table holds (about 130 KB).
-const HOT: u32 = 4096;
-
 impl English {
+    #[inline]
     fn get(&self, word: &[u8]) -> Option<&WordInfo> {
         match pack(word) {
-            Some(key) => self.hot.get(&key).or_else(|| self.short.get(&key)),
-            None => self.long.get(word),
+            Some(key) => self.short.get(key),
+            None => self.get_long(word),
         }
+    }
+
+    /// Kept out of line: the string hash's registers would burden every short lookup.
+    #[inline(never)]
+    fn get_long(&self, word: &[u8]) -> Option<&WordInfo> {
+        self.long.get(word)
     }
 }
 
 /// The bytes of a word of at most 16 bytes as one integer; words contain no NUL, so
 /// the zero padding keeps keys distinct.
+///
+/// Built from (possibly overlapping) fixed-size loads rather than a copy of variable
+/// length, which would be a call to `memcpy` on every lookup.
 fn pack(b: &[u8]) -> Option<u128> {
-    if b.len() > 16 {
-        return None;
+    let n = b.len();
+    let word = |at: usize| u64::from_le_bytes(b[at..at + 8].try_into().expect("eight bytes"));
+    let half = |at: usize| u64::from(u32::from_le_bytes(b[at..at + 4].try_into().expect("four bytes")));
+    let (lo, hi) = match n {
+        0 => (0, 0),
+        1..=3 => {
+            let (first, mid, last) = (u64::from(b[0]), u64::from(b[n / 2]), u64::from(b[n - 1]));
+            (first | mid << (8 * (n / 2)) | last << (8 * (n - 1)), 0)
+        }
+        // Two loads that overlap in the middle; the shared bytes are equal, so OR-ing
+        // the second, shifted into place, leaves them as they are.
+        4..=7 => (half(0) | half(n - 4) << (8 * (n - 4)), 0),
+        8 => (word(0), 0),
+        9..=16 => (word(0), word(n - 8) >> (8 * (16 - n))),
+        _ => return None,
+    };
+    Some(u128::from(lo) | u128::from(hi) << 64)
+}
+
+/// An open-addressing hash table from packed words to entries, built once and then
+/// only read: linear probing, a power-of-two number of slots at most two-thirds full.
+struct Table {
+    slots: Box<[Slot]>,
+    /// `64 - log2(slots.len())`: the hash's top bits pick the home slot.
+    shift: u32,
+}
+
+#[derive(Clone, Copy)]
+struct Slot {
+    key: u128,
+    info: WordInfo,
+}
+
+/// The key of an empty slot: sixteen `0xFF` bytes, which no UTF-8 text contains.
+const EMPTY: u128 = u128::MAX;
+
+impl Table {
+    /// A table with room for `n` words.
+    fn with_capacity(n: usize) -> Self {
+        let slots = (n + n / 2).max(8).next_power_of_two();
+        let vacant = Slot { key: EMPTY, info: WordInfo { cost: 0.0, rank: 0, source: Source::English } };
+        Table { slots: vec![vacant; slots].into_boxed_slice(), shift: 64 - slots.trailing_zeros() }
     }
-    let mut buf = [0u8; 16];
-    buf[..b.len()].copy_from_slice(b);
-    Some(u128::from_le_bytes(buf))
+
+    /// The home slot of `key`: the packed bytes folded to 64 bits, then Fibonacci hashing.
+    fn home(&self, key: u128) -> usize {
+        let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(31);
+        (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
+
+    fn get(&self, key: u128) -> Option<&WordInfo> {
+        let mask = self.slots.len() - 1;
+        let mut i = self.home(key);
+        loop {
+            let slot = &self.slots[i];
+            if slot.key == key {
+                return Some(&slot.info);
+            }
+            if slot.key == EMPTY {
+                return None;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// Adds `key`; `false` (and no change) if it is already there.
+    fn insert(&mut self, key: u128, info: WordInfo) -> bool {
+        let mask = self.slots.len() - 1;
+        let mut i = self.home(key);
+        loop {
+            let slot = &mut self.slots[i];
+            if slot.key == key {
+                return false;
+            }
+            if slot.key == EMPTY {
+                *slot = Slot { key, info };
+                return true;
+            }
+            i = (i + 1) & mask;
+        }
+    }
 }
 
 static ENGLISH: Lazy<English> = Lazy::new(|| {
-    let mut counts: Vec<(&'static str, f64)> = Vec::with_capacity(85_000);
+    // The lists hold no word twice (README), so the table is built without a set of
+    // words seen; should a word repeat after all, the build starts over with one.
+    build_english(false).or_else(|| build_english(true)).expect("a deduplicated list has no duplicates")
+});
+
+/// The English table from `en.txt` and `extra.txt`, ranked by count (then word); `None`
+/// if a word occurs twice and `dedup` is off. With `dedup`, the first count seen wins.
+fn build_english(dedup: bool) -> Option<English> {
     let mut seen: FxHashSet<&'static str> = FxHashSet::default();
-    for line in data_lines(EN).chain(data_lines(EXTRA)) {
-        let Some((word, count)) = line.split_once('\t') else { continue };
-        let Ok(count) = count.trim().parse::<u64>() else { continue };
-        // The first count seen wins (README: the files do not overlap, but stay safe).
-        if count > 0 && seen.insert(word) {
-            counts.push((word, count as f64));
+    let (mut en, mut extra) = (Vec::with_capacity(83_000), Vec::with_capacity(1_500));
+    for (src, list) in [(EN, &mut en), (EXTRA, &mut extra)] {
+        for (word, count) in entries(src) {
+            if count > 0 && (!dedup || seen.insert(word)) {
+                list.push((word, count as f64));
+            }
         }
     }
-    counts.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+    // Ranked by count, then word. `en.txt` is generated in that order and `extra.txt` is
+    // short, so sorting each and merging them (ties to the first list, as a stable sort
+    // of both would keep them) costs a scan instead of a sort.
+    let order = |a: &(&str, f64), b: &(&str, f64)| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(b.0));
+    let counts = merge_sorted(en, extra, order);
     let total: f64 = counts.iter().map(|c| c.1).sum();
-    let mut english = English {
-        hot: FxHashMap::default(),
-        short: FxHashMap::with_capacity_and_hasher(counts.len(), Default::default()),
-        long: FxHashMap::default(),
-        total,
-        max_len: 0,
-    };
+    let mut english =
+        English { short: Table::with_capacity(counts.len()), long: FxHashMap::default(), total, max_len: 0 };
     for (i, (word, count)) in counts.into_iter().enumerate() {
         english.max_len = english.max_len.max(word.len());
         let info = WordInfo { cost: (total / count).ln() as f32, rank: i as u32 + 1, source: Source::English };
-        match pack(word.as_bytes()) {
-            Some(key) if info.rank <= HOT => {
-                english.hot.insert(key, info);
-            }
-            Some(key) => {
-                english.short.insert(key, info);
-            }
-            None => {
-                english.long.insert(word.as_bytes(), info);
-            }
+        let added = match pack(word.as_bytes()) {
+            Some(key) => english.short.insert(key, info),
+            None => english.long.insert(word.as_bytes(), info).is_none(),
+        };
+        if !added {
+            return None;
         }
     }
-    english
-});
+    Some(english)
+}
+
+/// `a` and `b`, each sorted by `order` unless already so, merged stably: the order a
+/// stable sort of `a` followed by `b` gives.
+fn merge_sorted<T: Copy>(mut a: Vec<T>, mut b: Vec<T>, order: impl Fn(&T, &T) -> Ordering) -> Vec<T> {
+    for v in [&mut a, &mut b] {
+        if !v.is_sorted_by(|x, y| order(x, y).is_le()) {
+            v.sort_by(&order);
+        }
+    }
+    let mut merged = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        if order(&b[j], &a[i]).is_lt() {
+            merged.push(b[j]);
+            j += 1;
+        } else {
+            merged.push(a[i]);
+            i += 1;
+        }
+    }
+    merged.extend_from_slice(&a[i..]);
+    merged.extend_from_slice(&b[j..]);
+    merged
+}
+
+/// The `word<TAB>count` entries of an embedded list, exactly as [`data_lines`], then
+/// `split_once('\t')` and `parse::<u64>()` of the trimmed count would read them (lines
+/// without a tab or a valid count are skipped), in one pass over the bytes: the English
+/// list is 1.3 MB and is read at the first lint.
+fn entries(src: &'static str) -> impl Iterator<Item = (&'static str, u64)> {
+    let bytes = src.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while at < bytes.len() {
+            let start = at;
+            // The common shape, read as it is scanned: a word of printable ASCII other
+            // than `#` at the start, a tab, up to 19 digits (which cannot overflow) and
+            // the line's end, so trimming would change nothing.
+            let mut i = start;
+            while i < bytes.len() && bytes[i].is_ascii_graphic() {
+                i += 1;
+            }
+            let tab = i;
+            if tab > start && bytes[start] != b'#' && bytes.get(tab) == Some(&b'\t') {
+                let mut count = 0u64;
+                i += 1;
+                while i < bytes.len() && i - tab <= 19 && bytes[i].is_ascii_digit() {
+                    count = count * 10 + u64::from(bytes[i] - b'0');
+                    i += 1;
+                }
+                if i > tab + 1 && bytes.get(i).is_none_or(|&b| b == b'\n') {
+                    at = i + 1;
+                    return Some((&src[start..tab], count));
+                }
+            }
+            // Any other line is read the general way.
+            let end = memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |n| start + n);
+            at = end + 1;
+            if let Some(entry) = entry(&src[start..end]) {
+                return Some(entry);
+            }
+        }
+        None
+    })
+}
+
+/// One line of a list read the general way: trimmed, then split at the first tab.
+fn entry(line: &'static str) -> Option<(&'static str, u64)> {
+    let line = line.trim();
+    if line.is_empty() || line.starts_with('#') {
+        return None;
+    }
+    let (word, count) = line.split_once('\t')?;
+    Some((word, count.trim().parse().ok()?))
+}
 
 static CAMEL: Lazy<FxHashSet<&'static str>> = Lazy::new(|| data_lines(CAMEL_CASE).collect());
 
@@ -354,9 +515,16 @@ impl Lexicon {
     /// [`Lexicon::get`] on bytes: the hot path works on stack buffers, never on `str`s
     /// it would have to validate.
     fn get_bytes(&self, lower: &[u8]) -> Option<WordInfo> {
-        if let Some(info) = ENGLISH.get(lower) {
-            return Some(*info);
+        match ENGLISH.get(lower) {
+            Some(info) => Some(*info),
+            None => self.get_extra(lower),
         }
+    }
+
+    /// The domain word or name `lower`: out of line, since most lookups end in English
+    /// and should not pay for the string hash's registers.
+    #[inline(never)]
+    fn get_extra(&self, lower: &[u8]) -> Option<WordInfo> {
         if self.extra.is_empty() {
             return None;
         }
@@ -698,6 +866,86 @@ mod tests {
         for join in ["reportwas", "hesaid", "filethat", "willmean", "toprevent", "Abc", "ab"] {
             assert!(!lex.is_typo_of_known(join), "{join}");
         }
+    }
+
+    #[test]
+    fn packing_is_the_zero_padded_bytes() {
+        let text = b"abcdefghijklmnopq";
+        for n in 0..=text.len() {
+            let b = &text[..n];
+            let expected = (n <= 16).then(|| {
+                let mut buf = [0u8; 16];
+                buf[..n].copy_from_slice(b);
+                u128::from_le_bytes(buf)
+            });
+            assert_eq!(pack(b), expected, "{n}");
+        }
+    }
+
+    #[test]
+    fn entries_read_lines_as_split_and_parse_do() {
+        let src = "# comment\nword\t12\n  spaced\t 7 \r\nno tab\n\nbad\tx\nplus\t+3\nhuge\t99999999999999999999\n\
+                   max\t9999999999999999999\nempty\t\n\tlead\n12a\t3x\nab\t1\t2\nsp ace\t4\n\
+                   \u{e9}t\u{e9}\t5\r\n#x\t1\nlast\t0";
+        let reference: Vec<(&str, u64)> = data_lines(src)
+            .filter_map(|l| {
+                let (w, c) = l.split_once('\t')?;
+                Some((w, c.trim().parse().ok()?))
+            })
+            .collect();
+        assert_eq!(entries(src).collect::<Vec<_>>(), reference);
+        assert_eq!(reference.len(), 7);
+        for cut in 0..src.len() {
+            if src.is_char_boundary(cut) {
+                let part = &src[..cut];
+                let reference: Vec<(&str, u64)> = data_lines(part)
+                    .filter_map(|l| {
+                        let (w, c) = l.split_once('\t')?;
+                        Some((w, c.trim().parse().ok()?))
+                    })
+                    .collect();
+                assert_eq!(entries(part).collect::<Vec<_>>(), reference, "{part:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn table_holds_every_listed_word_with_its_rank_and_cost() {
+        // The lists read line by line, the first count winning, ranked by count then word.
+        let mut seen = FxHashSet::default();
+        let mut counts: Vec<(&str, f64)> = Vec::new();
+        for line in data_lines(EN).chain(data_lines(EXTRA)) {
+            let Some((word, count)) = line.split_once('\t') else { continue };
+            let Ok(count) = count.trim().parse::<u64>() else { continue };
+            if count > 0 && seen.insert(word) {
+                counts.push((word, count as f64));
+            }
+        }
+        counts.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+        let total: f64 = counts.iter().map(|c| c.1).sum();
+        assert_eq!(ENGLISH.total, total);
+        assert_eq!(ENGLISH.max_len, counts.iter().map(|c| c.0.len()).max().unwrap());
+        for (i, &(word, count)) in counts.iter().enumerate() {
+            let info = WordInfo { cost: (total / count).ln() as f32, rank: i as u32 + 1, source: Source::English };
+            assert_eq!(ENGLISH.get(word.as_bytes()), Some(&info), "{word}");
+        }
+        for miss in ["", "zzzq", "actionon", "theq", "th", "abcdefghijklmnopqrstuvwxyz"] {
+            assert_eq!(ENGLISH.get(miss.as_bytes()), None, "{miss}");
+        }
+        assert!(build_english(false).is_some(), "the lists hold no word twice");
+    }
+
+    #[test]
+    fn merging_sorted_lists_is_a_stable_sort() {
+        let order = |a: &(u8, char), b: &(u8, char)| a.0.cmp(&b.0);
+        let a = vec![(1, 'a'), (3, 'a'), (3, 'b'), (7, 'a')];
+        let b = vec![(9, 'b'), (3, 'c'), (0, 'b'), (7, 'b')];
+        let mut expected = [a.clone(), b.clone()].concat();
+        expected.sort_by(order);
+        assert_eq!(merge_sorted(a.clone(), b.clone(), order), expected);
+        let mut expected = [b.clone(), a.clone()].concat();
+        expected.sort_by(order);
+        assert_eq!(merge_sorted(b, a, order), expected);
     }
 
     #[test]

@@ -57,8 +57,19 @@ impl Default for UnbalancedQuote {
 const ELISIONS: &[&str] =
     &["n", "em", "til", "cause", "cos", "tis", "twas", "bout", "round", "allo", "ere", "neath", "ow", "im", "er"];
 
-fn is_quote(c: char) -> bool {
-    matches!(c, '“' | '”' | '"' | '‘' | '’' | '\'' | '„')
+/// The quote mark starting at byte `at` of `text`, if any: `"`, `'`, or one of the curly
+/// marks `“ ” ‘ ’ „`, all three bytes `E2 80 xx` in UTF-8.
+fn quote_at(text: &str, at: usize) -> Option<char> {
+    match text.as_bytes()[at..] {
+        [b'"', ..] => Some('"'),
+        [b'\'', ..] => Some('\''),
+        [0xE2, 0x80, 0x9C, ..] => Some('“'),
+        [0xE2, 0x80, 0x9D, ..] => Some('”'),
+        [0xE2, 0x80, 0x98, ..] => Some('‘'),
+        [0xE2, 0x80, 0x99, ..] => Some('’'),
+        [0xE2, 0x80, 0x9E, ..] => Some('„'),
+        _ => None,
+    }
 }
 
 /// An open quotation: where it opened and with which mark.
@@ -78,22 +89,15 @@ impl Rule for UnbalancedQuote {
         let paragraphs = doc.paragraphs();
         for (pi, para) in paragraphs.iter().enumerate() {
             let body = doc.slice(para.span);
-            // Cheap screen: most paragraphs hold no quote marks at all.
-            if !body.contains(is_quote) {
-                continue;
-            }
-            let next_opens = paragraphs.get(pi + 1).map(|p| doc.slice(p.span).trim_start().chars().next());
-            let next_opens_double = matches!(next_opens, Some(Some('“' | '"' | '„')));
-            let next_opens_single = matches!(next_opens, Some(Some('‘' | '\'')));
             let mut double: Vec<Open> = Vec::new();
             let mut single: Vec<Open> = Vec::new();
-            let mut chars = body.char_indices().peekable();
-            let mut prev: Option<char> = None;
-            while let Some((rel, c)) = chars.next() {
+            // Only quote marks matter, and only the characters either side of each: jump
+            // from mark to mark instead of decoding every character.
+            for rel in memchr::memchr3_iter(b'"', b'\'', 0xE2, body.as_bytes()) {
+                let Some(c) = quote_at(body, rel) else { continue };
                 let at = para.span.start + rel;
-                let next = chars.peek().map(|&(_, n)| n);
-                let before = prev;
-                prev = Some(c);
+                let before = body[..rel].chars().next_back();
+                let next = body[rel + c.len_utf8()..].chars().next();
                 let letter_before = before.is_some_and(char::is_alphanumeric);
                 // Where a quotation may open: after space, an opening bracket, a dash or
                 // another opening quote. Anything else before a mark makes it a closer.
@@ -195,6 +199,12 @@ impl Rule for UnbalancedQuote {
                     _ => {}
                 }
             }
+            if double.is_empty() && single.is_empty() {
+                continue;
+            }
+            let next_opens = paragraphs.get(pi + 1).map(|p| doc.slice(p.span).trim_start().chars().next());
+            let next_opens_double = matches!(next_opens, Some(Some('“' | '"' | '„')));
+            let next_opens_single = matches!(next_opens, Some(Some('‘' | '\'')));
             for (stack, runs_on, kind) in
                 [(&double, next_opens_double, "quotation"), (&single, next_opens_single, "single-quoted passage")]
             {

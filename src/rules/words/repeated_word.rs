@@ -75,11 +75,13 @@ impl Rule for RepeatedWord {
             if a.kind != TokenKind::Word || b.kind != TokenKind::Word {
                 continue;
             }
-            // Same paragraph, separated by nothing but spaces or one line break.
-            if a.paragraph != b.paragraph || !text[a.end()..b.start].chars().all(char::is_whitespace) {
+            // The same word, ignoring case: the test that rules out nearly every pair, so
+            // it comes first and allocates nothing.
+            if !same_ignoring_case(a.text, b.text) {
                 continue;
             }
-            if !a.text.eq_ignore_ascii_case(b.text) && a.text.to_lowercase() != b.text.to_lowercase() {
+            // Same paragraph, separated by nothing but spaces or one line break.
+            if a.paragraph != b.paragraph || !text[a.end()..b.start].chars().all(char::is_whitespace) {
                 continue;
             }
             // The first is the tail of a hyphenated compound: "a break-in in 1999".
@@ -108,6 +110,35 @@ impl Rule for RepeatedWord {
     }
 }
 
+/// Whether `a` and `b` are equal once lowercased (`str::to_lowercase`), without allocating.
+fn same_ignoring_case(a: &str, b: &str) -> bool {
+    // An ASCII character lowercases to one ASCII character, so two words that begin (or
+    // end) with different ASCII letters differ: this settles nearly every pair at once.
+    // ASCII case folding flips only bit 0x20, so ASCII bytes differing in any other bit
+    // differ in every case.
+    let differ = |x: Option<&u8>, y: Option<&u8>| match (x, y) {
+        (Some(&x), Some(&y)) => (x | y).is_ascii() && (x ^ y) & !0x20 != 0,
+        _ => false,
+    };
+    let (ab, bb) = (a.as_bytes(), b.as_bytes());
+    if differ(ab.first(), bb.first()) || differ(ab.last(), bb.last()) {
+        return false;
+    }
+    if a.eq_ignore_ascii_case(b) {
+        return true;
+    }
+    // ASCII lowercases to ASCII byte for byte, so ASCII words unequal above stay unequal.
+    if a.is_ascii() && b.is_ascii() {
+        return false;
+    }
+    // `str::to_lowercase` lowercases a capital sigma by its context (final `ς`), which
+    // `char::to_lowercase` cannot see: compare those rare words the allocating way.
+    if a.contains('Σ') || b.contains('Σ') {
+        return a.to_lowercase() == b.to_lowercase();
+    }
+    a.chars().flat_map(char::to_lowercase).eq(b.chars().flat_map(char::to_lowercase))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -130,6 +161,25 @@ mod tests {
         assert_eq!(d[0].suggestions[0].replacement, "producing");
         assert_eq!(run("The the cat").len(), 1);
         assert_eq!(run("in the\nthe morning").len(), 1);
+    }
+
+    #[test]
+    fn case_folding_matches_to_lowercase() {
+        for (a, b) in [
+            ("the", "THE"),
+            ("Straße", "STRASSE"),
+            ("ÉTÉ", "été"),
+            ("\u{212a}ilo", "kilo"),
+            ("İstanbul", "i\u{307}stanbul"),
+            ("ΟΔΟΣ", "οδος"),
+            ("ΟΔΟΣ", "οδοσ"),
+            ("ΣΑΣ", "σας"),
+            ("naïve", "naive"),
+            ("word", "words"),
+        ] {
+            assert_eq!(same_ignoring_case(a, b), a.to_lowercase() == b.to_lowercase(), "{a} {b}");
+            assert_eq!(same_ignoring_case(b, a), a.to_lowercase() == b.to_lowercase(), "{b} {a}");
+        }
     }
 
     #[test]

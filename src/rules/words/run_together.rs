@@ -485,12 +485,70 @@ impl RunTogether {
     }
 }
 
-/// Whether `stem` ends in a clause-starting word after at least three letters.
-fn ends_in_clause_start(stem: &str) -> bool {
-    CLAUSE_STARTS.iter().any(|w| {
-        stem.len() >= w.len() + 3 && stem.as_bytes()[stem.len() - w.len()..].eq_ignore_ascii_case(w.as_bytes())
-    })
+/// Whether `b` is all ASCII lowercase letters. Words of 4 to 16 bytes, nearly all, are
+/// read as one or two (overlapping) eight-byte integers and tested a whole integer at a
+/// time (SWAR), not byte by byte.
+fn is_lowercase_word(b: &[u8]) -> bool {
+    let n = b.len();
+    let word = |at: usize| u64::from_le_bytes(b[at..at + 8].try_into().expect("eight bytes"));
+    let half = |at: usize| u64::from(u32::from_le_bytes(b[at..at + 4].try_into().expect("four bytes")));
+    match n {
+        4..=7 => lowercase8(half(0) | half(n - 4) << 32),
+        8..=16 => lowercase8(word(0)) && lowercase8(word(n - 8)),
+        _ => !b.is_empty() && b.iter().all(u8::is_ascii_lowercase),
+    }
 }
+
+/// Whether every byte of `w` is an ASCII lowercase letter.
+fn lowercase8(w: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // With every byte below 0x80 no sum below carries into the next byte: adding
+    // 0x80 - 'a' sets a byte's high bit when it is at least 'a', adding 0x7f - 'z'
+    // when it is beyond 'z'.
+    let at_least_a = w.wrapping_add(ONES * u64::from(0x80 - b'a'));
+    let beyond_z = w.wrapping_add(ONES * u64::from(0x7f - b'z'));
+    w & HIGH == 0 && at_least_a & !beyond_z & HIGH == HIGH
+}
+
+/// Whether `stem` ends in a clause-starting word after at least three letters.
+///
+/// Most capitalised tokens are names that end in no such word, so the candidates are
+/// first narrowed by the stem's last two letters ([`CLAUSE_STARTS_BY_END`]).
+fn ends_in_clause_start(stem: &str) -> bool {
+    let b = stem.as_bytes();
+    let [.., x, y] = *b else { return false };
+    let (x, y) = (x.to_ascii_lowercase(), y.to_ascii_lowercase());
+    // Every clause start ends in two letters; a stem that does not has none of them.
+    if !x.is_ascii_lowercase() || !y.is_ascii_lowercase() {
+        return false;
+    }
+    let mut candidates = CLAUSE_STARTS_BY_END[usize::from(x - b'a')][usize::from(y - b'a')];
+    while candidates != 0 {
+        let w = CLAUSE_STARTS[candidates.trailing_zeros() as usize].as_bytes();
+        if b.len() >= w.len() + 3 && b[b.len() - w.len()..].eq_ignore_ascii_case(w) {
+            return true;
+        }
+        candidates &= candidates - 1;
+    }
+    false
+}
+
+/// For each pair of final letters, the set (a bit per index) of [`CLAUSE_STARTS`] ending
+/// in them.
+static CLAUSE_STARTS_BY_END: [[u64; 26]; 26] = {
+    assert!(CLAUSE_STARTS.len() <= 64);
+    let mut table = [[0u64; 26]; 26];
+    let mut i = 0;
+    while i < CLAUSE_STARTS.len() {
+        let w = CLAUSE_STARTS[i].as_bytes();
+        let (x, y) = (w[w.len() - 2], w[w.len() - 1]);
+        assert!(x.is_ascii_lowercase() && y.is_ascii_lowercase());
+        table[(x - b'a') as usize][(y - b'a') as usize] |= 1 << i;
+        i += 1;
+    }
+    table
+};
 
 /// Whether the token is quoted as a word: “hesaid”, 'inthe'.
 fn quoted(text: &str, token: &Token<'_>) -> bool {
@@ -525,14 +583,22 @@ impl Rule for RunTogether {
             if tokens.get(i + 1).is_some_and(|n| n.start == token.end() && is_stop(n)) {
                 self.punctuation_join(tokens, i, text, out);
             }
-            // One pass over the bytes decides the common case: a plain ASCII word.
+            // Half the words are shorter than four bytes: too short for a stem, and a
+            // dotted join needs two letters either side of the dot.
+            if token.text.len() < 4 {
+                continue;
+            }
+            // The common case, a plain lowercase word, in a test of eight bytes at once;
+            // otherwise one pass over the bytes classifies them.
             let (mut letters_only, mut dot, mut upper) = (true, false, 0usize);
-            for &b in token.text.as_bytes() {
-                match b {
-                    b'a'..=b'z' => {}
-                    b'A'..=b'Z' => upper += 1,
-                    b'.' => dot = true,
-                    _ => letters_only = false,
+            if !is_lowercase_word(token.text.as_bytes()) {
+                for &b in token.text.as_bytes() {
+                    match b {
+                        b'a'..=b'z' => {}
+                        b'A'..=b'Z' => upper += 1,
+                        b'.' => dot = true,
+                        _ => letters_only = false,
+                    }
                 }
             }
             if dot {
@@ -545,18 +611,24 @@ impl Rule for RunTogether {
             if stem.len() < 4 || (!letters_only && !stem.bytes().all(|b| b.is_ascii_alphabetic())) {
                 continue;
             }
-            if glued(text, token) || quoted(text, token) {
-                continue;
-            }
             if upper == 0 {
+                // Nearly every lowercase word is known: one lookup settles it before
+                // anything looks at the text around the token.
+                if self.lexicon().knows_lowercase(stem) || glued(text, token) || quoted(text, token) {
+                    continue;
+                }
                 self.lowercase_join(token, stem, tail, out);
             } else if is_capitalised(stem) {
                 // Most capitalised tokens are names; only one ending in a clause-starting
                 // word can be a join, and checking that first keeps names off the lexicon.
-                if ends_in_clause_start(stem) {
-                    self.lowercase_join(token, stem, tail, out);
+                if !ends_in_clause_start(stem) || glued(text, token) || quoted(text, token) {
+                    continue;
                 }
+                self.lowercase_join(token, stem, tail, out);
             } else if !is_all_caps(stem) {
+                if glued(text, token) || quoted(text, token) {
+                    continue;
+                }
                 self.case_join(token, stem, tail, out);
             }
         }
@@ -620,6 +692,48 @@ mod tests {
             "",
         ] {
             assert!(run(ok).is_empty(), "{ok}: {:#?}", run(ok));
+        }
+    }
+
+    #[test]
+    fn lowercase_words_are_recognised_a_word_at_a_time() {
+        let mut words = vec![String::new()];
+        for n in 1..=20 {
+            for c in 0u8..=255 {
+                for at in [0, n / 2, n - 1] {
+                    let mut w = vec![b'm'; n];
+                    w[at] = c;
+                    words.push(String::from_utf8_lossy(&w).into_owned());
+                }
+            }
+        }
+        for w in &words {
+            let naive = !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase());
+            assert_eq!(is_lowercase_word(w.as_bytes()), naive, "{w:?}");
+        }
+    }
+
+    #[test]
+    fn clause_start_endings_match_a_scan_of_the_list() {
+        let scan = |stem: &str| {
+            CLAUSE_STARTS.iter().any(|w| {
+                stem.len() >= w.len() + 3 && stem.as_bytes()[stem.len() - w.len()..].eq_ignore_ascii_case(w.as_bytes())
+            })
+        };
+        let mut stems: Vec<String> =
+            ["Gazettewhere", "GAZETTEWHERE", "Jackson", "Whitehouse", "Abcthe", "Abthe", "", "e"]
+                .iter()
+                .map(|s| (*s).to_owned())
+                .collect();
+        for w in CLAUSE_STARTS {
+            for prefix in ["", "x", "Xy", "Xyz", "Wxyz", "Pre-", "Mé"] {
+                stems.push(format!("{prefix}{w}"));
+                stems.push(format!("{prefix}{}", w.to_ascii_uppercase()));
+                stems.push(format!("{prefix}{}", &w[1..]));
+            }
+        }
+        for stem in &stems {
+            assert_eq!(ends_in_clause_start(stem), scan(stem), "{stem}");
         }
     }
 
