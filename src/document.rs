@@ -504,14 +504,18 @@ fn tokenize<'a>(text: &'a str, lines: &[Line]) -> Vec<Token<'a>> {
         }
         let start = i;
         let mut special = false;
+        let mut ascii = true;
         while i < bytes.len() && !bytes[i].is_ascii_whitespace() {
             let b = bytes[i];
             special |= matches!(b, b'@' | b'#' | b'/')
                 || (b == b'.' && bytes.get(i + 1).is_some_and(|n| n.is_ascii_alphanumeric()));
+            ascii &= b.is_ascii();
             i += 1;
         }
         if special {
             special_chunk(text, start, i, &mut tokens);
+        } else if ascii {
+            ascii_segment(&text[start..i], start, &mut tokens);
         } else {
             segment(text, start, i, &mut tokens);
         }

@@ -142,7 +142,7 @@ fn best(a: Option<Set>, b: Option<Set>) -> Option<Set> {
 
 /// How rare `literal` is in English prose, roughly: the sum of its bytes' weights, in
 /// tenths. Length alone misleads: "(@" is far rarer than "may", "." than nothing at all.
-fn rarity(literal: &[u8]) -> u32 {
+pub(crate) fn rarity(literal: &[u8]) -> u32 {
     literal
         .iter()
         .map(|&b| match b {

@@ -12,7 +12,7 @@
 //! Matching starts with one Aho-Corasick scan of the text for the literals each
 //! alternative requires (`src/literals.rs` derives them from the pattern): it names the
 //! lines worth trying and the text-scoped entries worth searching. All line-scoped
-//! entries of a code then form one [`RegexSet`] run on those lines only, and each
+//! entries then form one regex set run on those lines only, and each
 //! candidate text-scoped entry is searched for spans with its own compiled regex.
 //!
 //! [`Pack::parse`] reads and validates a pack into [`Entry`]s; a [`Matcher`] compiles
@@ -53,7 +53,9 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
 use std::rc::Rc;
 
-use regex::{Regex, RegexSet, RegexSetBuilder};
+use regex_automata::meta::Regex;
+use regex_automata::{Input, MatchKind, PatternSet};
+use regex_syntax::hir::Hir;
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -168,7 +170,9 @@ pub struct Entry {
 /// replacement, and the literals every match contains (for the matcher's prefilter).
 #[derive(Clone, Debug)]
 struct Alternative {
-    src: String,
+    /// The parsed pattern (already anchored for line scopes), compiled from without
+    /// parsing it again.
+    hir: Hir,
     replacement: Option<String>,
     literals: Option<Vec<Vec<u8>>>,
     /// The longest match, in bytes, when bounded.
@@ -180,7 +184,7 @@ impl Alternative {
     fn new(src: String, replacement: Option<String>) -> std::result::Result<Alternative, String> {
         let hir = regex_syntax::ParserBuilder::new().build().parse(&src).map_err(|e| e.to_string())?;
         let max_len = hir.properties().maximum_len();
-        Ok(Alternative { literals: crate::literals::required(&hir), max_len, src, replacement })
+        Ok(Alternative { literals: crate::literals::required(&hir), max_len, hir, replacement })
     }
 }
 
@@ -563,9 +567,9 @@ fn floor_char_boundary(s: &str, i: usize) -> usize {
 #[derive(Debug)]
 pub struct Matcher {
     entries: Vec<Entry>,
-    line_set: RegexSet,
+    line_set: Regex,
     line_owner: Vec<usize>,
-    start_set: RegexSet,
+    start_set: Regex,
     start_owner: Vec<usize>,
     text_regexes: Vec<(usize, Regex, Option<String>)>,
     prefilter: Prefilter,
@@ -622,6 +626,18 @@ enum Owner {
 struct Literals {
     search: aho_corasick::AhoCorasick,
     owners: Vec<Vec<Owner>>,
+    /// Per searched literal, the longer literals that contain it: checked in place
+    /// when it is found, so that a rare literal is not reduced to a common one.
+    extensions: Vec<Vec<Extension>>,
+}
+
+/// A literal searched for through a shorter one inside it.
+#[derive(Debug)]
+struct Extension {
+    literal: Vec<u8>,
+    /// Where the shorter literal first occurs in `literal`.
+    offset: usize,
+    owners: Vec<Owner>,
 }
 
 impl Owner {
@@ -652,6 +668,27 @@ struct Candidates {
     starts: Option<Vec<usize>>,
     /// Text-scoped alternatives to search.
     text: Vec<bool>,
+}
+
+impl Candidates {
+    /// Records a literal ending at `end` on line `line` for `owners`.
+    fn mark(&mut self, line: usize, end: usize, owners: &[Owner]) {
+        for &owner in owners {
+            match owner {
+                Owner::Line(max_len) => {
+                    if let Some(longest) = self.lines.as_mut().and_then(|l| l.get_mut(line)) {
+                        *longest = (*longest).max(max_len);
+                    }
+                }
+                Owner::LineStart(max_len) => {
+                    if let Some(earliest) = self.starts.as_mut().and_then(|s| s.get_mut(line)) {
+                        *earliest = (*earliest).min(end.saturating_sub(max_len.min(LINE_START_WINDOW)));
+                    }
+                }
+                Owner::Text(i) => self.text[i] = true,
+            }
+        }
+    }
 }
 
 /// A line with no literal.
@@ -701,19 +738,14 @@ impl Prefilter {
                 let index = doc.line_index(m.start());
                 line = (index, lines.get(index).map_or(0..0, |l| l.span.start..l.span.end + 1));
             }
-            for &owner in &literals.owners[m.pattern().as_usize()] {
-                match owner {
-                    Owner::Line(max_len) => {
-                        if let Some(longest) = found.lines.as_mut().and_then(|l| l.get_mut(line.0)) {
-                            *longest = (*longest).max(max_len);
-                        }
-                    }
-                    Owner::LineStart(max_len) => {
-                        if let Some(earliest) = found.starts.as_mut().and_then(|s| s.get_mut(line.0)) {
-                            *earliest = (*earliest).min(m.end().saturating_sub(max_len.min(LINE_START_WINDOW)));
-                        }
-                    }
-                    Owner::Text(i) => found.text[i] = true,
+            let k = m.pattern().as_usize();
+            found.mark(line.0, m.end(), &literals.owners[k]);
+            // The longer literals this one stands in for count where they occur whole.
+            for ext in &literals.extensions[k] {
+                let Some(from) = m.start().checked_sub(ext.offset) else { continue };
+                let whole = text.as_bytes().get(from..from + ext.literal.len());
+                if whole.is_some_and(|w| w.eq_ignore_ascii_case(&ext.literal)) {
+                    found.mark(line.0, from + ext.literal.len(), &ext.owners);
                 }
             }
             if pos >= text.len() {
@@ -726,9 +758,9 @@ impl Prefilter {
 
 impl Literals {
     /// Compiles `(literal, owner)` pairs into a substring-free set: a literal that
-    /// contains another hands its owners to a shortest literal inside it (wherever
-    /// "leave a comment" occurs, so does "comment"), which can only add candidates.
-    /// `None` when there are no literals.
+    /// contains another is searched for through the rarest literal inside it and
+    /// checked in place when that one is found (wherever "leave a comment" occurs, so
+    /// does "comment"). `None` when there are no literals.
     fn new(pairs: Vec<(Vec<u8>, Owner)>) -> Result<Option<Literals>> {
         let mut slots: HashMap<Vec<u8>, usize> = HashMap::new();
         let mut literals: Vec<Vec<u8>> = Vec::new();
@@ -744,36 +776,45 @@ impl Literals {
         if literals.is_empty() {
             return Ok(None);
         }
-        // For each literal, a shortest other literal inside it.
+        // For each literal, the rarest other literal inside it that contains none
+        // itself, and where it first occurs.
         let all = aho_corasick::AhoCorasick::builder()
             .ascii_case_insensitive(true)
             .build(&literals)
             .map_err(|e| Error::new(ErrorKind::Pack, format!("pack literals do not compile: {e}")))?;
-        let inner: Vec<Option<usize>> = literals
+        let inside: Vec<Vec<(usize, usize)>> = literals
             .iter()
             .enumerate()
             .map(|(slot, lit)| {
                 all.find_overlapping_iter(lit.as_slice())
-                    .map(|m| m.pattern().as_usize())
-                    .filter(|&other| other != slot)
-                    .min_by_key(|&other| literals[other].len())
+                    .map(|m| (m.pattern().as_usize(), m.start()))
+                    .filter(|&(other, _)| other != slot)
+                    .collect()
             })
             .collect();
-        // A shortest literal inside another contains no literal itself: it is kept.
+        let minimal: Vec<bool> = inside.iter().map(Vec::is_empty).collect();
         let mut kept_slot = vec![usize::MAX; literals.len()];
-        let (mut kept, mut kept_owners): (Vec<Vec<u8>>, Vec<Vec<Owner>>) = (Vec::new(), Vec::new());
+        let (mut kept, mut kept_owners) = (Vec::new(), Vec::new());
         for (slot, lit) in literals.iter().enumerate() {
-            if inner[slot].is_none() {
+            if minimal[slot] {
                 kept_slot[slot] = kept.len();
                 kept.push(lit.clone());
                 kept_owners.push(owners[slot].clone());
             }
         }
-        for (slot, target) in inner.iter().enumerate() {
-            if let Some(target) = *target {
-                for o in &owners[slot] {
-                    o.merge_into(&mut kept_owners[kept_slot[target]]);
-                }
+        let mut extensions: Vec<Vec<Extension>> = (0..kept.len()).map(|_| Vec::new()).collect();
+        for (slot, found) in inside.iter().enumerate() {
+            // A literal inside another always contains a minimal one (a shortest one is).
+            let best = found
+                .iter()
+                .filter(|(other, _)| minimal[*other])
+                .max_by_key(|(other, at)| (crate::literals::rarity(&literals[*other]), std::cmp::Reverse(*at)));
+            if let Some(&(other, offset)) = best {
+                extensions[kept_slot[other]].push(Extension {
+                    literal: literals[slot].clone(),
+                    offset,
+                    owners: owners[slot].clone(),
+                });
             }
         }
         // A DFA without a prefilter: the scan runs over every byte of every text, and
@@ -784,7 +825,7 @@ impl Literals {
             .prefilter(false)
             .build(&kept)
             .map_err(|e| Error::new(ErrorKind::Pack, format!("pack literals do not compile: {e}")))?;
-        Ok(Some(Literals { search, owners: kept_owners }))
+        Ok(Some(Literals { search, owners: kept_owners, extensions }))
     }
 }
 
@@ -833,39 +874,49 @@ impl Matcher {
     /// # Errors
     /// Returns an [`ErrorKind::Pack`] error when the combined set exceeds regex limits.
     pub fn new(entries: Vec<Entry>) -> Result<Matcher> {
-        let mut line_src = Vec::new();
+        let mut line_src: Vec<&Hir> = Vec::new();
         let mut line_owner = Vec::new();
-        let mut start_src = Vec::new();
+        let mut start_src: Vec<&Hir> = Vec::new();
         let mut start_owner = Vec::new();
         let mut text_regexes = Vec::new();
         let mut screened = Vec::new();
         for (i, e) in entries.iter().enumerate() {
             for alt in &e.alternatives {
-                let (src, literals) = (&alt.src, alt.literals.as_deref());
+                let (src, literals) = (&alt.hir, alt.literals.as_deref());
                 if e.scope == Scope::Text {
-                    let re = Regex::new(src).map_err(|err| {
-                        Error::new(ErrorKind::Pack, format!("pack {}: entry {}: {err}", e.pack, e.id))
-                    })?;
+                    let re = Regex::builder()
+                        .configure(Regex::config().nfa_size_limit(Some(10 << 20)).utf8_empty(true))
+                        .build_from_hir(src)
+                        .map_err(|err| {
+                            Error::new(ErrorKind::Pack, format!("pack {}: entry {}: {err}", e.pack, e.id))
+                        })?;
                     screened.push((literals, Owner::Text(text_regexes.len())));
                     text_regexes.push((i, re, alt.replacement.clone()));
                 } else if e.scope == Scope::LineStart {
                     screened.push((literals, Owner::LineStart(alt.max_len.unwrap_or(usize::MAX))));
-                    start_src.push(src.clone());
+                    start_src.push(src);
                     start_owner.push(i);
                 } else {
                     screened.push((literals, Owner::Line(alt.max_len.unwrap_or(usize::MAX))));
-                    line_src.push(src.clone());
+                    line_src.push(src);
                     line_owner.push(i);
                 }
             }
         }
         // Hundreds of alternatives in one set: give the lazy DFA room for its states, or
-        // it keeps clearing its cache and falls back to the slow engine.
-        let set = |src: &[String]| {
-            RegexSetBuilder::new(src)
-                .dfa_size_limit(32 << 20)
-                .size_limit(64 << 20)
-                .build()
+        // it keeps clearing its cache and falls back to the slow engine. The sets are
+        // built from the patterns' HIR, parsed once when the pack was read; parsing
+        // again (as `regex::RegexSet` would) was a third of start-up.
+        let set = |src: &[&Hir]| {
+            let config = Regex::config()
+                .match_kind(MatchKind::All)
+                .utf8_empty(true)
+                .which_captures(regex_automata::nfa::thompson::WhichCaptures::None)
+                .hybrid_cache_capacity(32 << 20)
+                .nfa_size_limit(Some(64 << 20));
+            Regex::builder()
+                .configure(config)
+                .build_many_from_hir(src)
                 .map_err(|e| Error::new(ErrorKind::Pack, format!("pack patterns do not compile together: {e}")))
         };
         let mut codes: Vec<&str> = Vec::new();
@@ -937,6 +988,8 @@ impl Matcher {
         // Per code, the first entry matching the current line.
         let codes = self.code_of.iter().max().map_or(0, |m| m + 1);
         let mut first: Vec<usize> = vec![usize::MAX; codes];
+        let mut matched = PatternSet::new(self.line_set.pattern_len());
+        let mut starts = PatternSet::new(self.start_set.pattern_len());
         if !self.line_owner.is_empty() || !self.start_owner.is_empty() {
             for (index, line) in doc.lines().iter().enumerate() {
                 let longest = candidates.lines.as_ref().map_or(usize::MAX, |lines| lines[index]);
@@ -958,11 +1011,20 @@ impl Matcher {
                 // a line-start entry only needs the line's beginning. Bounding both keeps
                 // the large pattern sets off the long lines that make up most articles.
                 if trimmed.len() <= MAX_LINE_BYTES.min(longest) && !self.line_owner.is_empty() {
-                    self.line_set.matches(trimmed).iter().for_each(|i| keep(self.line_owner[i]));
+                    matched.clear();
+                    self.line_set.which_overlapping_matches(&Input::new(trimmed), &mut matched);
+                    // Iterating a set walks every pattern slot: skip the empty ones.
+                    if !matched.is_empty() {
+                        matched.iter().for_each(|i| keep(self.line_owner[i.as_usize()]));
+                    }
                 }
                 if earliest <= line.span.start + off && !self.start_owner.is_empty() {
                     let head = &trimmed[..floor_char_boundary(trimmed, LINE_START_WINDOW)];
-                    self.start_set.matches(head).iter().for_each(|i| keep(self.start_owner[i]));
+                    starts.clear();
+                    self.start_set.which_overlapping_matches(&Input::new(head), &mut starts);
+                    if !starts.is_empty() {
+                        starts.iter().for_each(|i| keep(self.start_owner[i.as_usize()]));
+                    }
                 }
                 let kept = text[off..].trim_end();
                 let start = line.span.start + off;
