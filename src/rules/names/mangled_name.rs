@@ -7,14 +7,11 @@
 //! a generic head word). A span is compared only with the few spellings its own keys
 //! retrieve, never with every entity.
 
-use std::collections::{HashMap, HashSet};
-use std::sync::Arc;
-
 use rphonetic::DoubleMetaphone;
+use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::{accepted, is_common_word, name_runs, skeleton, skeleton_into, Fnv, FxBuild, NameWord, HEADS};
+use super::{accepted, load_word_lists, name_runs, skeleton, skeleton_into, Key, NameRuns, NameWord, HEADS};
 use crate::declare_rule;
-use crate::entities::Gazetteer;
 use crate::registry::Resources;
 use crate::rule::{Reporter, Rule, RuleMeta};
 use crate::{Applicability, Document, Span};
@@ -49,11 +46,16 @@ declare_rule! {
     /// ## Example
     /// `a cover story in Bilboard this week` → `a cover story in Billboard this week`
     pub struct MangledName {
-        gazetteer: Arc<Gazetteer>,
         targets: Vec<Target>,
-        index: HashMap<u64, Vec<u32>, FxBuild>,
-        known: HashSet<u64, FxBuild>,
-        accept: HashSet<u64, FxBuild>,
+        index: FxHashMap<u64, Vec<u32>>,
+        known: FxHashSet<u64>,
+        accept: FxHashSet<u64>,
+        /// [`fold_key`] of every spelling of every entity: what `Gazetteer::get_folded` finds.
+        folded: FxHashSet<u64>,
+        /// [`slot_key`] of every word of every target.
+        slots: FxHashSet<u64>,
+        /// Per word count, the targets with Double Metaphone codes, by skeleton length.
+        sound_alikes: Vec<Vec<Shape>>,
         max_words: usize,
         phonetic: DoubleMetaphone,
     }
@@ -64,14 +66,43 @@ declare_rule! {
 struct Target {
     /// The spelling as the pack gives it.
     spelling: String,
-    /// Skeleton of each word.
-    words: Vec<String>,
+    /// [`Key`] value of the skeleton of each word.
+    words: Vec<u64>,
     /// The generic head word it ends in, if any.
     head: Option<String>,
     /// Skeleton of the whole spelling.
     skeleton: String,
+    /// Length and letter mask of the skeleton (see [`Shape`]).
+    shape: Shape,
     /// Double Metaphone codes of the body (without the head word).
     phonetic: Option<(String, String)>,
+}
+
+/// What a cheap screen needs to know of a skeleton: its length in chars and which chars
+/// it has (each char sets bit `c % 64`). One edit changes the length by one at most and
+/// the mask by two bits at most, so skeletons two edits apart or closer differ in length
+/// by two at most and in four mask bits at most.
+#[derive(Clone, Copy, Debug, Default)]
+struct Shape {
+    len: u32,
+    mask: u64,
+    /// [`Key`] value of the head word, or 0 (only in [`MangledName::sound_alikes`]).
+    head: u64,
+}
+
+impl Shape {
+    fn of(skel: &str) -> Shape {
+        skel.chars().fold(Shape::default(), |s, c| Shape {
+            len: s.len + 1,
+            mask: s.mask | 1u64 << (u32::from(c) % 64),
+            head: 0,
+        })
+    }
+
+    /// Whether two skeletons may be two edits apart or closer.
+    fn near(self, other: Shape) -> bool {
+        self.len.abs_diff(other.len) <= 2 && (self.mask ^ other.mask).count_ones() <= 4
+    }
 }
 
 /// Shortest skeleton a near-miss is looked for at.
@@ -82,6 +113,46 @@ const MIN_LEN_TWO_EDITS: usize = 8;
 const MAX_LEN: usize = 48;
 /// Longest name, in words, compared.
 const MAX_WORDS: usize = 4;
+
+/// Key of word `position` of a name of `words` words whose skeleton has key `word`.
+fn slot_key(words: usize, position: usize, word: u64) -> u64 {
+    word ^ ((words as u64) << 59 | (position as u64) << 56).rotate_left(7)
+}
+
+/// The [`Key`] value of a name's folded form ([`crate::entities::fold`]): every char,
+/// apostrophes unified, lowercased. Equal folds, equal keys, without a `String`.
+fn fold_key(s: &str) -> u64 {
+    let mut k = Key::EMPTY;
+    for c in s.chars() {
+        let c = if matches!(c, '’' | '‘' | 'ʼ') { '\'' } else { c };
+        if c.is_ascii() {
+            k = k.push(u32::from(c.to_ascii_lowercase()));
+        } else {
+            for l in c.to_lowercase() {
+                k = k.push(u32::from(l));
+            }
+        }
+    }
+    k.value()
+}
+
+/// The skeleton of a candidate span, read two ways (see [`MangledName::near_miss`]).
+#[derive(Default)]
+struct Variant {
+    /// The skeleton.
+    skel: String,
+    /// Byte length of the skeleton of the body (without the head word).
+    body: usize,
+    shape: Shape,
+}
+
+/// Buffers reused across the spans of one document.
+#[derive(Default)]
+struct Scratch {
+    variants: [Variant; 2],
+    candidates: Vec<u32>,
+    codes: Vec<String>,
+}
 
 impl MangledName {
     /// Indexes every unambiguous spelling of `res`'s entities.
@@ -100,19 +171,23 @@ impl MangledName {
     /// ```
     #[must_use]
     pub fn new(res: &Resources<'_>) -> Self {
+        load_word_lists();
         let phonetic = DoubleMetaphone::new(None);
         let mut rule = MangledName {
-            gazetteer: Arc::clone(&res.gazetteer),
             targets: Vec::new(),
-            index: HashMap::default(),
-            known: HashSet::default(),
-            accept: accepted(res.config, META.code.as_ref()).iter().map(|s| Fnv::new().skeleton(s).finish()).collect(),
+            index: FxHashMap::default(),
+            known: FxHashSet::default(),
+            accept: accepted(res.config, META.code.as_ref()).iter().map(|s| Key::of(s).value()).collect(),
+            folded: FxHashSet::default(),
+            slots: FxHashSet::default(),
+            sound_alikes: vec![Vec::new(); MAX_WORDS + 1],
             max_words: 1,
             phonetic,
         };
         for e in res.gazetteer.entities() {
             for s in e.spellings() {
-                rule.known.insert(Fnv::new().skeleton(s).finish());
+                rule.known.insert(Key::of(s).value());
+                rule.folded.insert(fold_key(s));
             }
             if e.ambiguous {
                 continue;
@@ -123,7 +198,7 @@ impl MangledName {
                 if skel.chars().count() < MIN_LEN || words.len() > MAX_WORDS {
                     continue;
                 }
-                let head = words.last().filter(|w| words.len() > 1 && HEADS.contains(**w)).map(|w| (*w).to_owned());
+                let head = words.last().filter(|w| words.len() > 1 && HEADS.contains(w)).map(|w| (*w).to_owned());
                 let body = if head.is_some() { &words[..words.len() - 1] } else { &words[..] };
                 let phonetic = rule.codes(&body.concat());
                 let id = rule.targets.len() as u32;
@@ -136,17 +211,30 @@ impl MangledName {
                         rule.index.entry(phonetic_key(code, words.len(), head.as_deref())).or_default().push(id);
                     }
                 }
+                let word_keys: Vec<u64> = words.iter().map(|w| Key::of(w).value()).collect();
+                for (position, &word) in word_keys.iter().enumerate() {
+                    rule.slots.insert(slot_key(words.len(), position, word));
+                }
+                let shape = Shape::of(&skel);
+                if phonetic.is_some() {
+                    let head = head.as_deref().map_or(0, |h| Key::of(h).value());
+                    rule.sound_alikes[words.len()].push(Shape { head, ..shape });
+                }
                 rule.targets.push(Target {
                     spelling: s.to_owned(),
-                    words: words.iter().map(|w| skeleton(w)).collect(),
+                    words: word_keys,
                     head,
                     skeleton: skel,
+                    shape,
                     phonetic,
                 });
             }
         }
         for ids in rule.index.values_mut() {
             ids.dedup();
+        }
+        for shapes in &mut rule.sound_alikes {
+            shapes.sort_by_key(|s| s.len);
         }
         rule
     }
@@ -155,149 +243,236 @@ impl MangledName {
     fn codes(&self, body: &str) -> Option<(String, String)> {
         let mut letters = String::with_capacity(body.len());
         skeleton_into(body, &mut letters);
+        self.skeleton_codes(&letters)
+    }
+
+    /// [`MangledName::codes`] of a body given as its skeleton.
+    fn skeleton_codes(&self, letters: &str) -> Option<(String, String)> {
         if letters.len() < 4 || !letters.bytes().all(|b| b.is_ascii_alphabetic()) {
             return None;
         }
-        let r = self.phonetic.double_metaphone(&letters);
+        let r = self.phonetic.double_metaphone(letters);
         Some((r.primary(), r.alternate()))
     }
 
-    /// The known spelling `words` is a near-miss of, with its edit distance.
-    fn near_miss(&self, text: &str, words: &[NameWord<'_>], common: &[bool]) -> Option<(&Target, usize)> {
-        let surface = &text[words[0].start..words[words.len() - 1].end];
-        let last = words[words.len() - 1].text;
-        let head = (words.len() > 1 && HEADS.contains(last)).then_some(last);
+    /// Whether a target of `words` words with head word `head` (a [`Key`] value, or 0)
+    /// and Double Metaphone codes may be two edits or fewer from one of `variants`.
+    fn may_sound_alike(&self, words: usize, head: u64, variants: &[Variant]) -> bool {
+        let shapes = &self.sound_alikes[words];
+        variants.iter().any(|v| {
+            let from = shapes.partition_point(|s| s.len + 2 < v.shape.len);
+            shapes[from..].iter().take_while(|s| s.len <= v.shape.len + 2).any(|s| s.head == head && s.near(v.shape))
+        })
+    }
+
+    /// The known spelling that words `i..i + n` of `names` are a near-miss of, as an
+    /// index into the targets. `heads` tells which words are generic head words;
+    /// `memo` holds the answers for spans already looked at, by their text.
+    fn near_miss<'t>(
+        &self,
+        text: &'t str,
+        names: &NameRuns,
+        (i, n): (usize, usize),
+        heads: &[bool],
+        memo: &mut FxHashMap<&'t str, Option<u32>>,
+        scratch: &mut Scratch,
+    ) -> Option<u32> {
+        let words = &names.words[i..i + n];
+        let last = words[n - 1].text(text);
+        let head = (n > 1 && heads[i + n - 1]).then_some(last);
         // Screen: a near-miss has a word that is no ordinary word, or a head word.
-        if head.is_none() && common.iter().all(|&c| c) {
-            return None;
-        }
         // Too short to tell a typo from another name, or too long to be one.
-        let len = surface.chars().filter(|c| c.is_alphanumeric()).count();
+        let len = names.surface_letters(i, i + n) as usize;
         if !(MIN_LEN..=MAX_LEN).contains(&len) {
             return None;
         }
-        let body_words = if head.is_some() { &words[..words.len() - 1] } else { words };
-        // An inner possessive is read both ways: "Baker’s Gazette" as "bakers gazette"
-        // (the apostrophe lost) and as "baker gazette" (the possessive added).
-        let body_end =
-            if head.is_some() { body_words[body_words.len() - 1].full_end } else { surface.len() + words[0].start };
-        let full = (skeleton(surface), &text[words[0].start..body_end]);
-        let plain_body: String = body_words.iter().map(|w| w.text).collect();
-        let plain: String = words.iter().map(|w| skeleton(w.text)).collect();
-        let mut variants = vec![(full.0, full.1.to_owned())];
-        if plain != variants[0].0 {
-            variants.push((plain, plain_body));
+        if head.is_none() && (i..i + n).all(|w| names.is_common(w, text)) {
+            return None;
         }
-        let mut candidates: Vec<u32> = Vec::new();
-        let mut all_codes = Vec::new();
-        for (skel, body) in &variants {
-            for key in deletion_keys(skel, words.len()) {
+        // A name of several words keeps one word intact: some target must have it.
+        if n > 1 && !words.iter().enumerate().any(|(p, w)| self.slots.contains(&slot_key(n, p, w.key.value()))) {
+            return None;
+        }
+        // The answer depends on the span's text only: a name repeated is looked up once.
+        let surface = &text[words[0].start..words[n - 1].end];
+        if let Some(&found) = memo.get(surface) {
+            return found;
+        }
+        let found = self.look_up(text, names, (i, n), head, len, scratch);
+        memo.insert(surface, found);
+        found
+    }
+
+    /// [`MangledName::near_miss`] past its screens: the candidates the span's deletion
+    /// keys and sound retrieve, and the closest that passes every check.
+    fn look_up(
+        &self,
+        text: &str,
+        names: &NameRuns,
+        (i, n): (usize, usize),
+        head: Option<&str>,
+        len: usize,
+        scratch: &mut Scratch,
+    ) -> Option<u32> {
+        let words = &names.words[i..i + n];
+        // An inner possessive is read both ways: "Baker’s Gazette" as "bakers gazette"
+        // (the apostrophe lost) and as "baker gazette" (the possessive added). The body
+        // is the span without its head word.
+        let head_skel = head.map_or(0, |h| skeleton(h).len());
+        let [full, plain] = &mut scratch.variants;
+        full.skel.clear();
+        skeleton_into(&text[words[0].start..words[n - 1].end], &mut full.skel);
+        full.body = full.skel.len() - head_skel;
+        full.shape = Shape::of(&full.skel);
+        plain.skel.clear();
+        for w in words {
+            skeleton_into(w.text(text), &mut plain.skel);
+        }
+        plain.body = plain.skel.len() - head_skel;
+        let count = if plain.skel == full.skel { 1 } else { 2 };
+        if count == 2 {
+            plain.shape = Shape::of(&plain.skel);
+        }
+        let variants = &scratch.variants[..count];
+        let candidates = &mut scratch.candidates;
+        candidates.clear();
+        for v in variants {
+            for_deletion_keys(&v.skel, n, |key| {
                 if let Some(ids) = self.index.get(&key) {
                     candidates.extend(ids);
                 }
+            });
+        }
+        // The Double Metaphone codes of each variant's body, worked out only when asked.
+        let codes = &mut scratch.codes;
+        codes.clear();
+        let mut have_codes = false;
+        let mut all_codes = |codes: &mut Vec<String>| -> bool {
+            if !have_codes {
+                have_codes = true;
+                for v in variants {
+                    if let Some((p, a)) = self.skeleton_codes(&v.skel[..v.body]) {
+                        codes.push(p);
+                        codes.push(a);
+                    }
+                }
             }
-            let Some((p, a)) = (len >= MIN_LEN_TWO_EDITS).then(|| self.codes(body)).flatten() else { continue };
-            for code in [&p, &a] {
-                if let Some(ids) = self.index.get(&phonetic_key(code, words.len(), head)) {
+            true
+        };
+        // Sound-alikes are two edits away at most: look them up only where a target with
+        // codes is that close, so most spans never compute Double Metaphone.
+        let head_key = head.map_or(0, |h| Key::of(h).value());
+        if len >= MIN_LEN_TWO_EDITS && self.may_sound_alike(n, head_key, variants) {
+            all_codes(codes);
+            for code in codes.iter() {
+                if let Some(ids) = self.index.get(&phonetic_key(code, n, head)) {
                     candidates.extend(ids);
                 }
             }
-            all_codes.push(p);
-            all_codes.push(a);
         }
         candidates.sort_unstable();
         candidates.dedup();
-        let word_skels: Vec<String> = words.iter().map(|w| skeleton(w.text)).collect();
-        let mut best: Option<(&Target, usize)> = None;
-        for id in candidates {
+        let mut best: Option<(u32, usize)> = None;
+        for &id in candidates.iter() {
             let t = &self.targets[id as usize];
             // The generic head word must be the same ("Records" is not "Magazine").
-            if t.words.len() != words.len() || t.head.as_deref() != head {
+            if t.words.len() != n || t.head.as_deref() != head {
                 continue;
             }
             // Singular and plural ("Oscar", "Oscars") name the same thing.
-            if variants.iter().any(|(v, _)| is_plural_of(v, &t.skeleton) || is_plural_of(&t.skeleton, v)) {
+            if variants.iter().any(|v| is_plural_of(&v.skel, &t.skeleton) || is_plural_of(&t.skeleton, &v.skel)) {
                 continue;
             }
-            let sounds_same = t.phonetic.as_ref().is_some_and(|(tp, ta)| all_codes.iter().any(|c| c == tp || c == ta));
-            let Some(distance) = variants.iter().map(|(v, _)| strsim::damerau_levenshtein(v, &t.skeleton)).min() else {
+            // Only distances of one and two count: skip what the shapes rule out.
+            let Some(distance) = variants
+                .iter()
+                .filter(|v| v.shape.near(t.shape))
+                .map(|v| strsim::damerau_levenshtein(&v.skel, &t.skeleton))
+                .min()
+            else {
                 continue;
             };
-            let close = distance == 1 || (distance == 2 && len >= MIN_LEN_TWO_EDITS && sounds_same);
+            let mut sounds_same = || {
+                t.phonetic.as_ref().is_some_and(|(tp, ta)| {
+                    len >= MIN_LEN_TWO_EDITS && all_codes(codes) && codes.iter().any(|c| c == tp || c == ta)
+                })
+            };
+            let close = distance == 1 || (distance == 2 && len >= MIN_LEN_TWO_EDITS && sounds_same());
             if !close {
                 continue;
             }
             // A multi-word name keeps at least one word intact.
-            let same: Vec<bool> = word_skels.iter().zip(&t.words).map(|(a, b)| a == b).collect();
-            if words.len() > 1 && !same.contains(&true) {
+            let same = |p: usize| words[p].key.value() == t.words[p];
+            if n > 1 && !(0..n).any(same) {
                 continue;
             }
             // A differing word that is an ordinary word or a known name is more likely
             // a different name than a typo, unless the head word and the sound agree.
-            let differing_ok = words.iter().zip(&same).filter(|(_, s)| !**s).all(|(w, _)| {
-                let stem = strip_all_possessive(w.text);
-                let plain_word = is_common_word(stem) || self.gazetteer.get_folded(stem).is_some();
-                !plain_word || (head.is_some() && sounds_same)
+            let differing_ok = (0..n).filter(|&p| !same(p)).all(|p| {
+                let w = &words[p];
+                let plain_word =
+                    names.is_common(i + p, text) || self.folded.contains(&fold_key(strip_all_possessive(w.text(text))));
+                !plain_word || (head.is_some() && sounds_same())
             });
             if !differing_ok {
                 continue;
             }
             if best.is_none_or(|(_, d)| distance < d) {
-                best = Some((t, distance));
+                best = Some((id, distance));
             }
         }
-        best
+        best.map(|(id, _)| id)
     }
 
     /// Near-misses of the multi-word names this article itself uses twice or more.
-    fn internal(&self, doc: &Document<'_>, words: &[NameWord<'_>], runs: &[(usize, usize)], out: &mut Vec<Finding>) {
-        let text = doc.text();
+    fn internal(&self, text: &str, names: &NameRuns, out: &mut Vec<Finding>) {
+        let words = &names.words[..];
         // Every two- and three-word window of every run, counted by folded spelling.
-        let mut grams: Vec<(usize, usize)> = Vec::new();
-        let mut counts: HashMap<u64, usize> = HashMap::new();
-        let key_of = |s: usize, e: usize| Fnv::new().skeleton(&text[words[s].start..words[e - 1].end]).finish();
-        for &(a, b) in runs {
+        let mut grams: Vec<(usize, usize, u64)> = Vec::new();
+        let mut counts: FxHashMap<u64, u32> = FxHashMap::default();
+        let mut repeated = false;
+        for &(a, b) in &names.runs {
             for n in 2..=3 {
                 let starts = a..b.saturating_sub(n - 1).max(a);
                 for (s, first) in starts.clone().zip(&words[starts]) {
                     // A title or article is not part of the name ("Mr Brown", "The Times").
-                    if is_title(first.text) {
+                    if is_title(first.text(text)) {
                         continue;
                     }
-                    grams.push((s, s + n));
-                    *counts.entry(key_of(s, s + n)).or_default() += 1;
+                    let key = names.surface_key(s, s + n).value();
+                    grams.push((s, s + n, key));
+                    let count = counts.entry(key).or_default();
+                    *count += 1;
+                    repeated |= *count >= 2;
                 }
             }
         }
-        if grams.len() < 2 {
+        // No name used twice: nothing to be a near-miss of.
+        if grams.len() < 2 || !repeated {
             return;
         }
         // Index the frequent names by each word left out.
-        let mut index: HashMap<u64, Vec<(usize, usize)>> = HashMap::new();
-        let mut seen = HashSet::new();
-        for &(s, e) in &grams {
-            let key = key_of(s, e);
+        let mut index: FxHashMap<u64, Vec<(usize, usize)>> = FxHashMap::default();
+        let mut seen = FxHashSet::default();
+        for &(s, e, key) in &grams {
             if counts[&key] < 2 || !seen.insert(key) {
                 continue;
             }
             for gap in s..e {
-                index.entry(gap_key(&words[s..e], gap - s)).or_default().push((s, e));
+                index.entry(gap_key(text, &words[s..e], gap - s)).or_default().push((s, e));
             }
         }
-        if index.is_empty() {
-            return;
-        }
-        for &(s, e) in &grams {
-            let surface = &text[words[s].start..words[e - 1].end];
-            if counts[&key_of(s, e)] != 1 || self.is_known(surface) {
+        for &(s, e, key) in &grams {
+            if counts[&key] != 1 || self.is_known(key) {
                 continue;
             }
+            let surface = &text[words[s].start..words[e - 1].end];
             for gap in s..e {
-                let Some(frequent) = index.get(&gap_key(&words[s..e], gap - s)) else { continue };
-                let word = strip_all_possessive(words[gap].text);
+                let Some(frequent) = index.get(&gap_key(text, &words[s..e], gap - s)) else { continue };
+                let word = strip_all_possessive(words[gap].text(text));
                 // Bounded: a name differs in one word from only a few others.
                 for &(fs, fe) in frequent.iter().take(8) {
-                    let other = strip_all_possessive(words[fs + gap - s].text);
+                    let other = strip_all_possessive(words[fs + gap - s].text(text));
                     let (a, b) = (skeleton(word), skeleton(other));
                     let len = a.chars().count().min(b.chars().count());
                     // Too short, the same up to case, or singular and plural.
@@ -305,15 +480,20 @@ impl MangledName {
                         continue;
                     }
                     // An ordinary word or a known name is more likely another person.
-                    if is_common_word(word) || self.gazetteer.get_folded(word).is_some() {
+                    if names.is_common(gap, text) || self.folded.contains(&fold_key(word)) {
+                        continue;
+                    }
+                    // Only distances of one and two count.
+                    if !Shape::of(&a).near(Shape::of(&b)) {
                         continue;
                     }
                     let distance = strsim::damerau_levenshtein(&a, &b);
-                    let sounds_same = self
-                        .codes(word)
-                        .zip(self.codes(other))
-                        .is_some_and(|((p, x), (q, y))| p == q || p == y || x == q || x == y);
-                    if distance == 1 || (distance == 2 && len >= MIN_LEN_TWO_EDITS && sounds_same) {
+                    let sounds_same = || {
+                        self.codes(word)
+                            .zip(self.codes(other))
+                            .is_some_and(|((p, x), (q, y))| p == q || p == y || x == q || x == y)
+                    };
+                    if distance == 1 || (distance == 2 && len >= MIN_LEN_TWO_EDITS && sounds_same()) {
                         let name = &text[words[fs].start..words[fe - 1].end];
                         out.push(Finding {
                             span: Span::new(words[s].start, words[e - 1].end),
@@ -327,9 +507,8 @@ impl MangledName {
         }
     }
 
-    /// Whether `surface` is a known spelling, up to case and spacing, or accepted.
-    fn is_known(&self, surface: &str) -> bool {
-        let key = Fnv::new().skeleton(surface).finish();
+    /// Whether a skeleton with [`Key`] value `key` is a known spelling or accepted.
+    fn is_known(&self, key: u64) -> bool {
         self.known.contains(&key) || self.accept.contains(&key)
     }
 }
@@ -357,55 +536,87 @@ fn is_plural_of(a: &str, b: &str) -> bool {
     a.strip_prefix(b).is_some_and(|rest| rest == "s" || rest == "es")
 }
 
+/// Multiplier of the deletion keys' polynomial hash.
+const DELETION_BASE: u64 = 0x0000_0100_0000_01b3;
+
 /// Hash keys of `skel` and of each of its one-character deletions, with the word count,
 /// in linear time: a polynomial hash splits into a prefix and a suffix part, so each
 /// deletion's hash is `prefix(i) * B^(n-1-i) + suffix(i+1)`.
 fn deletion_keys(skel: &str, words: usize) -> Vec<u64> {
-    const B: u64 = 0x0000_0100_0000_01b3;
-    let chars: Vec<u64> = skel.chars().map(|c| u64::from(c) + 1).collect();
-    let n = chars.len();
-    // prefix[i]: hash of chars[..i]; suffix[i]: hash of chars[i..]; power[i]: B^i.
-    let mut prefix = vec![0u64; n + 1];
-    let mut power = vec![1u64; n + 1];
-    for i in 0..n {
-        prefix[i + 1] = prefix[i].wrapping_mul(B).wrapping_add(chars[i]);
-        power[i + 1] = power[i].wrapping_mul(B);
-    }
-    let mut suffix = vec![0u64; n + 1];
-    for i in (0..n).rev() {
-        suffix[i] = chars[i].wrapping_mul(power[n - 1 - i]).wrapping_add(suffix[i + 1]);
-    }
-    let salt = (words as u64 + 1).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-    let mut keys = Vec::with_capacity(n + 1);
-    keys.push(prefix[n] ^ salt);
-    for i in 0..n {
-        // Deleting char i from a string of n leaves n-1 chars; the suffix after i keeps
-        // its powers (0..n-1-i), the prefix shifts by n-1-i.
-        keys.push(prefix[i].wrapping_mul(power[n - 1 - i]).wrapping_add(suffix[i + 1]) ^ salt);
-    }
+    let mut keys = Vec::with_capacity(skel.len() + 1);
+    for_deletion_keys(skel, words, |k| keys.push(k));
     keys.sort_unstable();
     keys.dedup();
     keys
 }
 
-/// Hash key of a phonetic code, with the word count and head word.
-fn phonetic_key(code: &str, words: usize, head: Option<&str>) -> u64 {
-    let mut h = Fnv::new().byte(b'P').byte(words as u8);
-    for b in code.bytes().chain([0]).chain(head.unwrap_or("").bytes()) {
-        h = h.byte(b);
+/// Calls `f` with each of [`deletion_keys`], in no particular order and perhaps more
+/// than once, without allocating for skeletons of up to 64 chars.
+fn for_deletion_keys(skel: &str, words: usize, f: impl FnMut(u64)) {
+    const CAP: usize = 64;
+    const B: u64 = DELETION_BASE;
+    let mut chars = [0u64; CAP];
+    let mut n = 0;
+    for c in skel.chars() {
+        if n == CAP {
+            let chars: Vec<u64> = skel.chars().map(|c| u64::from(c) + 1).collect();
+            return deletion_keys_of(&chars, words, &mut vec![0; 3 * (chars.len() + 1)], f);
+        }
+        chars[n] = u64::from(c) + 1;
+        n += 1;
     }
-    h.finish()
-}
+    deletion_keys_of(&chars[..n], words, &mut [0; 3 * (CAP + 1)], f);
 
-/// Hash key of a name with word `gap` left out.
-fn gap_key(words: &[NameWord<'_>], gap: usize) -> u64 {
-    let mut h = Fnv::new().byte(words.len() as u8).byte(gap as u8);
-    for (i, w) in words.iter().enumerate() {
-        if i != gap {
-            h = h.skeleton(strip_all_possessive(w.text)).byte(0);
+    fn deletion_keys_of(chars: &[u64], words: usize, buf: &mut [u64], mut f: impl FnMut(u64)) {
+        let n = chars.len();
+        // prefix[i]: hash of chars[..i]; suffix[i]: hash of chars[i..]; power[i]: B^i.
+        let (prefix, rest) = buf.split_at_mut(n + 1);
+        let (power, suffix) = rest.split_at_mut(n + 1);
+        prefix[0] = 0;
+        power[0] = 1;
+        for i in 0..n {
+            prefix[i + 1] = prefix[i].wrapping_mul(B).wrapping_add(chars[i]);
+            power[i + 1] = power[i].wrapping_mul(B);
+        }
+        suffix[n] = 0;
+        for i in (0..n).rev() {
+            suffix[i] = chars[i].wrapping_mul(power[n - 1 - i]).wrapping_add(suffix[i + 1]);
+        }
+        let salt = (words as u64 + 1).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        f(prefix[n] ^ salt);
+        for i in 0..n {
+            // Deleting char i from a string of n leaves n-1 chars; the suffix after i keeps
+            // its powers (0..n-1-i), the prefix shifts by n-1-i.
+            f(prefix[i].wrapping_mul(power[n - 1 - i]).wrapping_add(suffix[i + 1]) ^ salt);
         }
     }
-    h.finish()
+}
+
+/// Hash key of a phonetic code, with the word count and head word.
+fn phonetic_key(code: &str, words: usize, head: Option<&str>) -> u64 {
+    let mut h = 0xcbf2_9ce4_8422_2325u64;
+    let mut byte = |b: u8| h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+    byte(b'P');
+    byte(words as u8);
+    for b in code.bytes().chain([0]).chain(head.unwrap_or("").bytes()) {
+        byte(b);
+    }
+    h
+}
+
+/// Hash key of a name with word `gap` left out: the skeleton keys of the other words,
+/// without possessives, in order.
+fn gap_key(text: &str, words: &[NameWord], gap: usize) -> u64 {
+    let mix = |h: u64, x: u64| (h.rotate_left(5) ^ x).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    let mut h = mix(0x2545_f491_4f6c_dd1d, (words.len() as u64) << 8 | gap as u64);
+    for (i, w) in words.iter().enumerate() {
+        if i != gap {
+            let word = w.text(text);
+            let (stem, stripped) = super::strip_possessive(word);
+            h = mix(h, if stripped { Key::of(stem).value() } else { w.key.value() });
+        }
+    }
+    h
 }
 
 impl Rule for MangledName {
@@ -415,34 +626,40 @@ impl Rule for MangledName {
 
     fn check(&self, doc: &Document<'_>, out: &mut Reporter<'_>) {
         let text = doc.text();
-        let names = name_runs(doc, &HEADS);
-        // Whether each name word is an ordinary word, worked out once.
-        let common: Vec<bool> = names.words.iter().map(|w| is_common_word(strip_all_possessive(w.text))).collect();
+        let names = name_runs(doc);
+        let words = &names.words;
+        // Whether each name word is a generic head word, worked out once.
+        let heads: Vec<bool> = words.iter().map(|w| HEADS.contains(w.text(text))).collect();
+        let mut memo = FxHashMap::default();
+        let mut scratch = Scratch::default();
         let mut findings = Vec::new();
         for &(a, b) in &names.runs {
             let mut i = a;
             'words: while i < b {
                 for n in (1..=self.max_words.min(b - i)).rev() {
-                    let words = &names.words[i..i + n];
-                    let surface = &text[words[0].start..words[n - 1].end];
                     // A known spelling: skip past it.
-                    if self.is_known(surface) {
+                    if self.is_known(names.surface_key(i, i + n).value()) {
                         i += n;
                         continue 'words;
                     }
                     // A leading article is not part of the name: try without it.
-                    if matches!(words[0].text, "The" | "A" | "An") && n > 1 {
+                    if n > 1 && matches!(words[i].text(text), "The" | "A" | "An") {
                         continue;
                     }
-                    let Some((target, _)) = self.near_miss(text, words, &common[i..i + n]) else { continue };
+                    let Some(id) = self.near_miss(text, &names, (i, n), &heads, &mut memo, &mut scratch) else {
+                        continue;
+                    };
+                    let target = &self.targets[id as usize];
                     // A single word the article repeats is more likely a name of its own
                     // than a typo, which is rarely made twice the same way.
-                    if n == 1 && names.words.iter().filter(|w| w.text == words[0].text).nth(1).is_some() {
+                    let word = words[i].text(text);
+                    if n == 1 && words.iter().filter(|w| w.text(text) == word).nth(1).is_some() {
                         i += 1;
                         continue 'words;
                     }
+                    let surface = &text[words[i].start..words[i + n - 1].end];
                     findings.push(Finding {
-                        span: Span::new(words[0].start, words[n - 1].end),
+                        span: Span::new(words[i].start, words[i + n - 1].end),
                         suggestion: target.spelling.clone(),
                         message: format!("“{surface}” looks like a misspelling of “{}”", target.spelling),
                         label: None,
@@ -453,7 +670,7 @@ impl Rule for MangledName {
                 i += 1;
             }
         }
-        self.internal(doc, &names.words, &names.runs, &mut findings);
+        self.internal(text, &names, &mut findings);
         findings.sort_by_key(|f| (f.span.start, f.span.end));
         let mut reported_to = 0;
         for f in findings {
@@ -549,7 +766,7 @@ kind = "org"
         let b = full("broun");
         assert!(a.iter().any(|k| b.contains(k)));
         // Every deletion of "abc" is the plain key of the shorter string.
-        let plain = |s: &str| deletion_keys(s, 2).into_iter().collect::<HashSet<_>>();
+        let plain = |s: &str| deletion_keys(s, 2).into_iter().collect::<FxHashSet<_>>();
         let abc = plain("abc");
         for short in ["bc", "ac", "ab"] {
             let mut keys = deletion_keys(short, 2);

@@ -31,18 +31,258 @@ pub mod mangled_name;
 pub mod name_variant;
 pub mod pronoun_mismatch;
 
-use std::collections::HashSet;
+use std::cell::Cell;
 use std::rc::Rc;
 
 use once_cell::sync::Lazy;
+use rustc_hash::FxHashSet;
 
-use crate::{Document, TokenKind};
+use crate::lexicon::{Lexicon, Source};
+use crate::{Document, Token, TokenKind};
 
-/// One capitalised word of a name run, with its hyphenated parts joined.
+/// The base of [`Key`]'s polynomial hash: odd, with no pattern in its bits.
+const BASE: u64 = 0x9e37_79b9_7f4a_7c15;
+
+/// `BASE^i` for skeletons of up to 63 chars, so a word's key costs one multiplication a
+/// char.
+static POWERS: [u64; 64] = {
+    let mut p = [1u64; 64];
+    let mut i = 1;
+    while i < 64 {
+        p[i] = p[i - 1].wrapping_mul(BASE);
+        i += 1;
+    }
+    p
+};
+
+/// `BASE^n`.
+fn power(n: u32) -> u64 {
+    match POWERS.get(n as usize) {
+        Some(&p) => p,
+        None => (63..n).fold(POWERS[63], |p, _| p.wrapping_mul(BASE)),
+    }
+}
+
+/// The hash of a skeleton (see [`skeleton`]) that composes: the key of two strings
+/// written one after the other follows from their two keys, so the key of a name of
+/// several words is put together from keys worked out once per word, never by hashing
+/// the text again. A polynomial hash: `hash = Σ (c + 1) · BASE^(n-1-i)`, `pow = BASE^n`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) struct NameWord<'a> {
-    /// The word without a trailing possessive ("Brown’s" → "Brown").
-    pub text: &'a str,
+pub(crate) struct Key {
+    hash: u64,
+    pow: u64,
+}
+
+impl Default for Key {
+    fn default() -> Self {
+        Key::EMPTY
+    }
+}
+
+impl Key {
+    /// The key of the empty skeleton.
+    pub const EMPTY: Key = Key { hash: 0, pow: 1 };
+
+    /// The key of the skeleton of `s`.
+    pub fn of(s: &str) -> Key {
+        Key::EMPTY.skeleton(s)
+    }
+
+    /// Appends one (lowercase) char of a skeleton.
+    #[inline]
+    fn push(self, c: u32) -> Key {
+        Key { hash: self.hash.wrapping_mul(BASE).wrapping_add(u64::from(c) + 1), pow: self.pow.wrapping_mul(BASE) }
+    }
+
+    /// Appends the skeleton of `s`: its letters and digits, lowercased.
+    pub fn skeleton(mut self, s: &str) -> Key {
+        if s.is_ascii() {
+            for b in s.bytes() {
+                if b.is_ascii_alphanumeric() {
+                    self = self.push(u32::from(b.to_ascii_lowercase()));
+                }
+            }
+            return self;
+        }
+        for c in s.chars() {
+            if c.is_ascii() {
+                if c.is_ascii_alphanumeric() {
+                    self = self.push(u32::from(c.to_ascii_lowercase()));
+                }
+            } else if c.is_alphanumeric() {
+                for l in c.to_lowercase() {
+                    self = self.push(u32::from(l));
+                }
+            }
+        }
+        self
+    }
+
+    /// The key of this skeleton followed by `next`'s.
+    #[inline]
+    pub fn then(self, next: Key) -> Key {
+        Key { hash: self.hash.wrapping_mul(next.pow).wrapping_add(next.hash), pow: self.pow.wrapping_mul(next.pow) }
+    }
+
+    /// The 64-bit value maps are keyed by.
+    #[inline]
+    pub fn value(self) -> u64 {
+        self.hash
+    }
+}
+
+/// What the names rules need to know about one token, worked out once per document
+/// (see [`word_facts`]). Tokens that are not words have no flags.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct WordFacts {
+    /// Key of the skeleton of the word without its possessive.
+    pub key: Key,
+    /// Byte length of the word without its possessive.
+    pub stem_len: u32,
+    /// Letters and digits in the word without its possessive.
+    pub letters: u32,
+    flags: u8,
+}
+
+/// One byte repeated: `ONES * b`.
+const ONES: u64 = 0x0101_0101_0101_0101;
+/// The high bit of every byte.
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// The high bit of each byte of `w` set where the byte is in `lo..=hi`, for bytes below
+/// 0x80 (no carry crosses a byte).
+#[inline]
+fn bytes_in(w: u64, lo: u8, hi: u8) -> u64 {
+    w.wrapping_add(ONES * u64::from(0x80 - lo)) & !w.wrapping_add(ONES * u64::from(0x7f - hi)) & HIGH
+}
+
+impl WordFacts {
+    /// A [`TokenKind::Word`].
+    pub const WORD: u8 = 1;
+    /// Starts with an uppercase letter ([`is_capitalised`]).
+    pub const CAPITALISED: u8 = 2;
+    /// Written in capitals only ([`is_all_caps`]).
+    pub const ALL_CAPS: u8 = 4;
+    /// Ends in a possessive ([`strip_possessive`]).
+    pub const POSSESSIVE: u8 = 8;
+    /// Has two chars or more.
+    pub const TWO_CHARS: u8 = 16;
+
+    /// Whether `flag` is set.
+    #[inline]
+    pub fn is(&self, flag: u8) -> bool {
+        self.flags & flag != 0
+    }
+
+    fn of(text: &[u8], t: &Token<'_>) -> WordFacts {
+        if t.kind != TokenKind::Word {
+            return WordFacts::default();
+        }
+        let n = t.text.len();
+        // Most words are ASCII and at most eight bytes: one load classifies every byte.
+        if n == 0 || n > 8 {
+            return Self::of_word(t.text);
+        }
+        let mut buf = [0u8; 8];
+        match text.get(t.start..t.start + 8) {
+            Some(bytes) => buf.copy_from_slice(bytes),
+            None => buf[..n].copy_from_slice(t.text.as_bytes()),
+        }
+        let w = u64::from_le_bytes(buf) & (u64::MAX >> (8 * (8 - n)));
+        if w & HIGH != 0 {
+            return Self::of_word(t.text);
+        }
+        let b = t.text.as_bytes();
+        let possessive = n > 2 && matches!(b[n - 1], b's' | b'S') && b[n - 2] == b'\'';
+        let stem_len = if possessive { n - 2 } else { n };
+        let stem = HIGH >> (8 * (8 - stem_len));
+        let alpha = bytes_in(w | (ONES * 0x20), b'a', b'z');
+        let alnum = (alpha | bytes_in(w, b'0', b'9')) & stem;
+        if alnum != stem {
+            // An apostrophe, a dot or a symbol inside: rare.
+            return Self::of_word(t.text);
+        }
+        // Every byte of the stem is a letter or digit; folding with 0x20 lowercases it.
+        let mut hash = 0u64;
+        for &c in &b[..stem_len] {
+            hash = hash.wrapping_mul(BASE).wrapping_add(u64::from(c | 0x20) + 1);
+        }
+        let lower = bytes_in(w, b'a', b'z') != 0;
+        let flag = |on: bool, f: u8| if on { f } else { 0 };
+        let flags = Self::WORD
+            | flag(b[0].is_ascii_uppercase(), Self::CAPITALISED)
+            | flag(!lower && alpha.count_ones() > 1, Self::ALL_CAPS)
+            | flag(possessive, Self::POSSESSIVE)
+            | flag(n >= 2, Self::TWO_CHARS);
+        let letters = stem_len as u32;
+        WordFacts { key: Key { hash, pow: power(letters) }, stem_len: letters, letters, flags }
+    }
+
+    /// [`WordFacts::of`] a word token's text, any length and script.
+    #[inline(never)]
+    fn of_word(s: &str) -> WordFacts {
+        let flag = |on: bool, f: u8| if on { f } else { 0 };
+        if !s.is_ascii() {
+            let (stem, possessive) = strip_possessive(s);
+            let flags = Self::WORD
+                | flag(is_capitalised(s), Self::CAPITALISED)
+                | flag(is_all_caps(s), Self::ALL_CAPS)
+                | flag(possessive, Self::POSSESSIVE)
+                | flag(s.chars().nth(1).is_some(), Self::TWO_CHARS);
+            return WordFacts { key: Key::of(stem), stem_len: stem.len() as u32, letters: letter_count(stem), flags };
+        }
+        let b = s.as_bytes();
+        let n = b.len();
+        let possessive = n > 2 && matches!(b[n - 1], b's' | b'S') && b[n - 2] == b'\'';
+        let stem_len = if possessive { n - 2 } else { n };
+        let (mut hash, mut letters) = (0u64, 0u32);
+        for &c in &b[..stem_len] {
+            if c.is_ascii_alphanumeric() {
+                hash = hash.wrapping_mul(BASE).wrapping_add(u64::from(c | 0x20) + 1);
+                letters += 1;
+            }
+        }
+        let flags = Self::WORD
+            | flag(b.first().is_some_and(u8::is_ascii_uppercase), Self::CAPITALISED)
+            | flag(is_all_caps(s), Self::ALL_CAPS)
+            | flag(possessive, Self::POSSESSIVE)
+            | flag(n >= 2, Self::TWO_CHARS);
+        WordFacts { key: Key { hash, pow: power(letters) }, stem_len: stem_len as u32, letters, flags }
+    }
+}
+
+/// The result of [`word_facts`]: one entry per token of the document.
+pub(crate) struct Facts(pub Vec<WordFacts>);
+
+impl std::ops::Deref for Facts {
+    type Target = [WordFacts];
+
+    fn deref(&self) -> &[WordFacts] {
+        &self.0
+    }
+}
+
+/// The [`WordFacts`] of every token of `doc`, shared by the rules of a document.
+pub(crate) fn word_facts(doc: &Document<'_>) -> Rc<Facts> {
+    doc.shared(|doc| {
+        let text = doc.text().as_bytes();
+        Facts(doc.tokens().iter().map(|t| WordFacts::of(text, t)).collect())
+    })
+}
+
+/// Letters and digits in `s`.
+pub(crate) fn letter_count(s: &str) -> u32 {
+    if s.is_ascii() {
+        s.bytes().filter(u8::is_ascii_alphanumeric).count() as u32
+    } else {
+        s.chars().filter(|c| c.is_alphanumeric()).count() as u32
+    }
+}
+
+/// One capitalised word of a name run, with its hyphenated parts joined. Positions are
+/// byte offsets into the document's text, so runs can be shared between rules.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct NameWord {
     /// Byte offset of the word.
     pub start: usize,
     /// Byte offset one past the word, before any possessive.
@@ -53,15 +293,58 @@ pub(crate) struct NameWord<'a> {
     pub possessive: bool,
     /// Whether the word opens its sentence or line (capitalised anyway).
     pub initial: bool,
+    /// Key of the skeleton of the word ([`NameWord::text`]).
+    pub key: Key,
+    /// Key of the skeleton of the word with its possessive (up to `full_end`).
+    pub full_key: Key,
+    /// Letters and digits in the word.
+    pub letters: u32,
+    /// Letters and digits in the word with its possessive.
+    pub full_letters: u32,
+}
+
+impl NameWord {
+    /// The word without a trailing possessive ("Brown’s" → "Brown").
+    #[inline]
+    pub fn text<'t>(&self, text: &'t str) -> &'t str {
+        &text[self.start..self.end]
+    }
 }
 
 /// Runs of capitalised words separated by single spaces: the name-like spans of a
-/// document. Each run is a range into the returned word list.
-pub(crate) struct NameRuns<'a> {
+/// document. Each run is a range into the word list.
+pub(crate) struct NameRuns {
     /// Every capitalised word, in order.
-    pub words: Vec<NameWord<'a>>,
+    pub words: Vec<NameWord>,
     /// Each run as a half-open range into `words`.
     pub runs: Vec<(usize, usize)>,
+    /// Per word, whether it is an ordinary word: 0 not yet known, 1 no, 2 yes.
+    common: Vec<Cell<u8>>,
+}
+
+impl NameRuns {
+    /// Whether word `i`, without a possessive, is an ordinary word ([`is_common_word`]),
+    /// looked up once and only when asked: most rules need it for a few words.
+    pub fn is_common(&self, i: usize, text: &str) -> bool {
+        let known = &self.common[i];
+        if known.get() == 0 {
+            known.set(1 + u8::from(is_common_word(strip_possessive(self.words[i].text(text)).0)));
+        }
+        known.get() == 2
+    }
+
+    /// Key of the skeleton of the text from word `a` to the end of word `b - 1` (its
+    /// possessive left out), where both are in one run: the words in between are
+    /// separated by single spaces, which have no skeleton.
+    pub fn surface_key(&self, a: usize, b: usize) -> Key {
+        let last = &self.words[b - 1];
+        self.words[a..b - 1].iter().fold(Key::EMPTY, |k, w| k.then(w.full_key)).then(last.key)
+    }
+
+    /// Letters and digits in the text of [`NameRuns::surface_key`].
+    pub fn surface_letters(&self, a: usize, b: usize) -> u32 {
+        self.words[a..b - 1].iter().map(|w| w.full_letters).sum::<u32>() + self.words[b - 1].letters
+    }
 }
 
 /// Whether `c` is an apostrophe a possessive is written with.
@@ -71,25 +354,40 @@ pub(crate) fn is_apostrophe(c: char) -> bool {
 
 /// Splits a possessive off `word`: "Brown’s" → ("Brown", true); "BTS’" is handled by the
 /// caller because the tokenizer leaves a word-final apostrophe as its own token.
+#[inline]
 pub(crate) fn strip_possessive(word: &str) -> (&str, bool) {
-    for suffix in ["'s", "’s", "‘s", "'S", "’S", "‘S"] {
-        if let Some(stem) = word.strip_suffix(suffix) {
-            if !stem.is_empty() {
-                return (stem, true);
-            }
-        }
+    // The suffixes: 's ’s ‘s 'S ’S ‘S. One look at the last byte rules out most words.
+    let b = word.as_bytes();
+    let n = b.len();
+    if n < 3 || !matches!(b[n - 1], b's' | b'S') {
+        return (word, false);
+    }
+    if b[n - 2] == b'\'' {
+        return (&word[..n - 2], true);
+    }
+    // ’ is E2 80 99 and ‘ is E2 80 98 in UTF-8; the stem must not be empty.
+    if n > 4 && b[n - 4] == 0xe2 && b[n - 3] == 0x80 && matches!(b[n - 2], 0x98 | 0x99) {
+        return (&word[..n - 4], true);
     }
     (word, false)
 }
 
 /// Whether `word` starts with an uppercase letter.
+#[inline]
 pub(crate) fn is_capitalised(word: &str) -> bool {
-    word.chars().next().is_some_and(char::is_uppercase)
+    match word.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => word.chars().next().is_some_and(char::is_uppercase),
+    }
 }
 
 /// Whether `word` is written in capitals only (two letters or more): a headline or
 /// emphasis, whose spacing says nothing about house style.
 pub(crate) fn is_all_caps(word: &str) -> bool {
+    if word.is_ascii() {
+        let b = word.as_bytes();
+        return !b.iter().any(u8::is_ascii_lowercase) && b.iter().filter(|c| c.is_ascii_alphabetic()).count() > 1;
+    }
     let mut letters = 0;
     for c in word.chars() {
         if c.is_lowercase() {
@@ -102,36 +400,43 @@ pub(crate) fn is_all_caps(word: &str) -> bool {
     letters > 1
 }
 
+/// The name runs of `doc` (see [`find_name_runs`]), with the generic head words of
+/// [`HEADS`], shared by the rules of a document.
+pub(crate) fn name_runs(doc: &Document<'_>) -> Rc<NameRuns> {
+    doc.shared(|doc| find_name_runs(doc, &HEADS))
+}
+
 /// Finds the name runs of `doc`. A run is a maximal sequence of capitalised words, each
 /// separated from the next by one space; hyphenated parts join their word
 /// ("Ji-min", "Jean-Paul"). A possessive stays inside the run ("Baker’s Gazette") but
 /// is recorded on its word. `glued_heads` lists head words ("Magazine") that may be
 /// glued to a following lowercase word by a scrape ("Gazettewhere"): such a token
 /// counts as the head word alone and ends its run.
-pub(crate) fn name_runs<'a>(doc: &Document<'a>, glued_heads: &HashSet<String>) -> NameRuns<'a> {
+pub(crate) fn find_name_runs(doc: &Document<'_>, glued_heads: &Heads) -> NameRuns {
     let text = doc.text();
     let tokens = doc.tokens();
+    let facts = word_facts(doc);
     let starts = sentence_starts(doc);
     let mut next_start = 0;
-    let mut words: Vec<NameWord<'a>> = Vec::new();
-    let mut runs = Vec::new();
+    let mut words: Vec<NameWord> = Vec::with_capacity(tokens.len() / 4);
+    let mut runs = Vec::with_capacity(tokens.len() / 8);
     let mut run_start = 0;
     let mut glued = false;
     let mut i = 0;
     while i < tokens.len() {
         let t = &tokens[i];
-        while next_start < starts.len() && starts[next_start] < t.start {
-            next_start += 1;
-        }
         if !matches!(t.kind, TokenKind::Word | TokenKind::Number) {
             i += 1;
             continue;
         }
-        let initial = starts.get(next_start) == Some(&t.start);
-        if t.kind != TokenKind::Word || !is_capitalised(t.text) {
+        while next_start < starts.len() && starts[next_start] < t.start {
+            next_start += 1;
+        }
+        if !facts[i].is(WordFacts::CAPITALISED) {
             i += 1;
             continue;
         }
+        let initial = starts.get(next_start) == Some(&t.start);
         // Join hyphenated parts: "Ji" "-" "min" is one word.
         let mut end_tok = i;
         while end_tok + 2 < tokens.len()
@@ -144,8 +449,15 @@ pub(crate) fn name_runs<'a>(doc: &Document<'a>, glued_heads: &HashSet<String>) -
         }
         let start = t.start;
         let raw_end = tokens[end_tok].end();
-        let (stem, mut possessive) = strip_possessive(&text[start..raw_end]);
-        let mut end = start + stem.len();
+        let (mut key, mut letters, stem_len, mut possessive) = if end_tok == i {
+            let f = &facts[i];
+            (f.key, f.letters, f.stem_len as usize, f.is(WordFacts::POSSESSIVE))
+        } else {
+            let (stem, possessive) = strip_possessive(&text[start..raw_end]);
+            (Key::of(stem), letter_count(stem), stem.len(), possessive)
+        };
+        let stem = &text[start..start + stem_len];
+        let mut end = start + stem_len;
         let mut full_end = raw_end;
         // "BTS’" / "James'": the tokenizer leaves the apostrophe as its own token.
         if !possessive && stem.ends_with(['s', 'S']) {
@@ -168,10 +480,17 @@ pub(crate) fn name_runs<'a>(doc: &Document<'a>, glued_heads: &HashSet<String>) -
                 end = start + head.len();
                 full_end = end;
                 glued_here = true;
+                key = Key::of(head);
+                letters = letter_count(head);
             }
         }
-        let word = NameWord { text: &text[start..end], start, end, full_end, possessive, initial };
-        let joined = words.last().is_some_and(|prev: &NameWord<'_>| !glued && &text[prev.full_end..start] == " ");
+        let tail = &text[end..full_end];
+        let (full_key, full_letters) =
+            if tail.is_empty() { (key, letters) } else { (key.then(Key::of(tail)), letters + letter_count(tail)) };
+        let word = NameWord { start, end, full_end, possessive, initial, key, full_key, letters, full_letters };
+        let joined = words
+            .last()
+            .is_some_and(|prev| !glued && start == prev.full_end + 1 && text.as_bytes()[prev.full_end] == b' ');
         if !joined && run_start < words.len() {
             runs.push((run_start, words.len()));
             run_start = words.len();
@@ -183,7 +502,8 @@ pub(crate) fn name_runs<'a>(doc: &Document<'a>, glued_heads: &HashSet<String>) -
     if run_start < words.len() {
         runs.push((run_start, words.len()));
     }
-    NameRuns { words, runs }
+    let common = vec![Cell::new(0); words.len()];
+    NameRuns { words, runs, common }
 }
 
 /// Longest head word, in bytes.
@@ -245,15 +565,26 @@ fn find_sentence_starts(doc: &Document<'_>) -> Vec<usize> {
 }
 
 /// The head word `word` starts with when a lowercase word is glued to it.
-fn glued_head<'w>(word: &'w str, heads: &HashSet<String>) -> Option<&'w str> {
+fn glued_head<'w>(word: &'w str, heads: &Heads) -> Option<&'w str> {
     if heads.is_empty() || word.len() < 6 {
         return None;
     }
+    // No head of a length the head could have starts with this byte: most words.
+    let lengths = heads.lengths[usize::from(word.as_bytes()[0])];
+    let longest = (word.len() - 2).min(MAX_HEAD);
+    if lengths & (u32::MAX >> (31 - longest)) & !0b1111 == 0 {
+        return None;
+    }
+    // The glued word is all lowercase: it starts after the last char that is not.
+    let lower_from = if word.is_ascii() {
+        word.bytes().rposition(|b| !b.is_ascii_lowercase()).map_or(0, |i| i + 1)
+    } else {
+        word.char_indices().rev().find(|(_, c)| !c.is_lowercase()).map_or(0, |(i, c)| i + c.len_utf8())
+    };
     // The first lowercase-to-lowercase boundary where a head ends and a word begins.
-    (4..word.len().min(MAX_HEAD + 1)).filter(|&b| word.is_char_boundary(b)).find_map(|b| {
+    (lower_from.max(4)..word.len().min(MAX_HEAD + 1)).filter(|&b| word.is_char_boundary(b)).find_map(|b| {
         let (head, rest) = word.split_at(b);
-        let glued = rest.chars().all(char::is_lowercase) && rest.len() >= 2;
-        (glued && heads.contains(head) && is_common_word(rest)).then_some(head)
+        (rest.len() >= 2 && heads.contains(head) && is_common_word(rest)).then_some(head)
     })
 }
 
@@ -278,124 +609,88 @@ pub(crate) fn skeleton(s: &str) -> String {
     out
 }
 
-/// A 64-bit FNV-1a hash, fed char by char: keys for per-document maps built without
-/// allocating a string per token.
-#[derive(Clone, Copy)]
-pub(crate) struct Fnv(u64);
+/// The English word list (`lints/lexicon/en.txt` and `extra.txt`), as the shared
+/// [`Lexicon`] holds it: its entries from those lists are the ordinary words.
+static ENGLISH: Lazy<Lexicon> = Lazy::new(Lexicon::english);
 
-impl Fnv {
-    /// The empty hash.
-    pub fn new() -> Self {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-
-    /// Feeds the skeleton of `s` (lowercase letters and digits).
-    pub fn skeleton(mut self, s: &str) -> Self {
-        for c in s.chars() {
-            if c.is_alphanumeric() {
-                if c.is_ascii() {
-                    self = self.byte(c.to_ascii_lowercase() as u8);
-                } else {
-                    for l in c.to_lowercase() {
-                        self = self.char(l);
-                    }
-                }
-            }
-        }
-        self
-    }
-
-    /// Feeds one char.
-    pub fn char(self, c: char) -> Self {
-        let mut buf = [0u8; 4];
-        c.encode_utf8(&mut buf).bytes().fold(self, Fnv::byte)
-    }
-
-    /// Feeds one byte.
-    pub fn byte(self, b: u8) -> Self {
-        Fnv((self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
-    }
-
-    /// The hash value.
-    pub fn finish(self) -> u64 {
-        self.0
-    }
+/// Loads the word lists the names rules read, so that the first document does not pay.
+pub(crate) fn load_word_lists() {
+    Lazy::force(&ENGLISH);
+    Lazy::force(&HEADS);
 }
 
-/// A fast hasher for the names rules' maps (FxHash's multiply-rotate): their keys are
-/// short words and 64-bit hashes from trusted data, so SipHash's DoS resistance buys
-/// nothing and costs a tenth of the rules' time.
-#[derive(Clone, Copy, Default)]
-pub(crate) struct FxHasher(u64);
-
-impl std::hash::Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut buf = [0u8; 8];
-            buf[..chunk.len()].copy_from_slice(chunk);
-            self.write_u64(u64::from_le_bytes(buf));
-        }
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
+/// Whether `lower` is in the English word list.
+fn is_english(lower: &str) -> bool {
+    ENGLISH.get(lower).is_some_and(|info| info.source == Source::English)
 }
-
-/// `HashSet` / `HashMap` state with [`FxHasher`].
-pub(crate) type FxBuild = std::hash::BuildHasherDefault<FxHasher>;
-
-/// The English word list (`lints/lexicon/en.txt` and `extra.txt`), lowercase.
-static LEXICON: Lazy<HashSet<&'static str, FxBuild>> = Lazy::new(|| {
-    let mut set = HashSet::with_capacity_and_hasher(90_000, FxBuild::default());
-    for src in [include_str!("../../../lints/lexicon/en.txt"), include_str!("../../../lints/lexicon/extra.txt")] {
-        for line in src.lines() {
-            if line.starts_with('#') {
-                continue;
-            }
-            if let Some(word) = line.split('\t').next().filter(|w| !w.is_empty()) {
-                set.insert(word);
-            }
-        }
-    }
-    set
-});
 
 /// Whether `word` (any case) is an English word or a common name in the lexicon.
 pub(crate) fn is_common_word(word: &str) -> bool {
-    if word.bytes().all(|b| b.is_ascii_lowercase()) {
-        return LEXICON.contains(word);
-    }
     // Lowercase short ASCII words on the stack: this runs for every capitalised word.
     let mut buf = [0u8; 24];
     if word.len() <= buf.len() && word.is_ascii() {
         let lower = &mut buf[..word.len()];
         lower.copy_from_slice(word.as_bytes());
         lower.make_ascii_lowercase();
-        return std::str::from_utf8(lower).is_ok_and(|w| LEXICON.contains(w));
+        return std::str::from_utf8(lower).is_ok_and(is_english);
     }
-    LEXICON.contains(word.to_lowercase().as_str())
+    is_english(&word.to_lowercase())
 }
 
 /// Generic head words of names ("Magazine", "Records", "FC"): one line each in
 /// `lints/names/heads.txt`. A near-miss must match them exactly.
-pub(crate) static HEADS: Lazy<HashSet<String>> =
-    Lazy::new(|| word_list(include_str!("../../../lints/names/heads.txt")));
+pub(crate) static HEADS: Lazy<Heads> =
+    Lazy::new(|| Heads::new(word_list(include_str!("../../../lints/names/heads.txt"))));
+
+/// A set of head words, with a screen in front: most capitalised words are looked up
+/// several times (once per place a glued word could start), and almost none is a head.
+pub(crate) struct Heads {
+    set: FxHashSet<String>,
+    /// By first byte, bit `n` set where a head of `n` bytes (below 32) starts with it.
+    lengths: [u32; 256],
+}
+
+impl Heads {
+    /// The set of `words`.
+    pub fn new<'w>(words: impl IntoIterator<Item = &'w str>) -> Self {
+        let mut heads = Heads { set: FxHashSet::default(), lengths: [0; 256] };
+        for w in words {
+            if let Some(&first) = w.as_bytes().first().filter(|_| w.len() < 32) {
+                heads.lengths[usize::from(first)] |= 1 << w.len();
+            }
+            heads.set.insert(w.to_owned());
+        }
+        heads
+    }
+
+    /// Whether `word` is one of the heads.
+    pub fn contains(&self, word: &str) -> bool {
+        match word.as_bytes().first() {
+            Some(&first) if word.len() < 32 => {
+                self.lengths[usize::from(first)] & 1 << word.len() != 0 && self.set.contains(word)
+            }
+            _ => self.set.contains(word),
+        }
+    }
+
+    /// Whether there are no heads.
+    pub fn is_empty(&self) -> bool {
+        self.set.is_empty()
+    }
+}
 
 /// Parses a word list: one entry a line, `#` comments and blank lines skipped.
-pub(crate) fn word_list(src: &str) -> HashSet<String> {
-    src.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(str::to_owned).collect()
+pub(crate) fn word_list(src: &str) -> impl Iterator<Item = &str> {
+    src.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
 /// The `accept` list of rule `code` from `[rules.CODE]` in the configuration, as
 /// skeletons: spellings a team has accepted.
-pub(crate) fn accepted(config: &crate::Config, code: &str) -> HashSet<String> {
-    let Some(table) = config.rule_settings(code) else { return HashSet::new() };
-    let Some(list) = table.get("accept").and_then(toml::Value::as_array) else { return HashSet::new() };
+pub(crate) fn accepted(config: &crate::Config, code: &str) -> std::collections::HashSet<String> {
+    let Some(table) = config.rule_settings(code) else { return std::collections::HashSet::new() };
+    let Some(list) = table.get("accept").and_then(toml::Value::as_array) else {
+        return std::collections::HashSet::new();
+    };
     list.iter().filter_map(toml::Value::as_str).map(crate::entities::fold).collect()
 }
 
@@ -405,9 +700,9 @@ mod tests {
 
     fn runs(text: &str) -> Vec<Vec<&str>> {
         let doc = Document::new(text);
-        let heads: HashSet<String> = ["Magazine".to_owned()].into();
-        let r = name_runs(&doc, &heads);
-        r.runs.iter().map(|&(a, b)| r.words[a..b].iter().map(|w| w.text).collect()).collect()
+        let heads = Heads::new(["Magazine"]);
+        let r = find_name_runs(&doc, &heads);
+        r.runs.iter().map(|&(a, b)| r.words[a..b].iter().map(|w| w.text(text)).collect()).collect()
     }
 
     #[test]
@@ -422,9 +717,10 @@ mod tests {
 
     #[test]
     fn initial_words() {
-        let doc = Document::new("The cat. \"Bob Smith\" came\nHome now");
-        let r = name_runs(&doc, &HashSet::new());
-        let initial: Vec<_> = r.words.iter().map(|w| (w.text, w.initial)).collect();
+        let text = "The cat. \"Bob Smith\" came\nHome now";
+        let doc = Document::new(text);
+        let r = find_name_runs(&doc, &Heads::new([]));
+        let initial: Vec<_> = r.words.iter().map(|w| (w.text(text), w.initial)).collect();
         assert_eq!(initial, [("The", true), ("Bob", true), ("Smith", false), ("Home", true)]);
     }
 
@@ -439,7 +735,62 @@ mod tests {
     #[test]
     fn skeletons() {
         assert_eq!(skeleton("Park Ji-min"), "parkjimin");
-        assert_eq!(Fnv::new().skeleton("Park Ji").skeleton("-min").finish(), Fnv::new().skeleton("parkjimin").finish());
+        assert_eq!(Key::of("Park Ji").skeleton("-min"), Key::of("parkjimin"));
+        assert_eq!(Key::of("Park").then(Key::of("Ji-MIN")), Key::of("Park Ji-min"));
+        assert_eq!(Key::of("Ärzte Ǆ").then(Key::EMPTY), Key::of("ärzteǆ"));
+        assert_ne!(Key::of("ab").value(), Key::of("ba").value());
         assert!(is_common_word("Baker") && !is_common_word("Qzxv"));
+    }
+
+    #[test]
+    fn surface_keys_compose_word_keys() {
+        let text = "Yesterday Gordon Brown’s Gazette and Park Ji-min’s BTS’ fans";
+        let doc = Document::new(text);
+        let r = name_runs(&doc);
+        for &(a, b) in &r.runs {
+            for i in a..b {
+                for j in i + 1..=b {
+                    let surface = &text[r.words[i].start..r.words[j - 1].end];
+                    assert_eq!(r.surface_key(i, j), Key::of(surface), "{surface}");
+                    assert_eq!(r.surface_letters(i, j), letter_count(surface), "{surface}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn fast_paths_agree_with_the_general_ones() {
+        fn slow_possessive(word: &str) -> (&str, bool) {
+            for suffix in ["'s", "’s", "‘s", "'S", "’S", "‘S"] {
+                if let Some(stem) = word.strip_suffix(suffix) {
+                    if !stem.is_empty() {
+                        return (stem, true);
+                    }
+                }
+            }
+            (word, false)
+        }
+        fn slow_all_caps(word: &str) -> bool {
+            !word.chars().any(char::is_lowercase) && word.chars().filter(|c| c.is_alphabetic()).count() > 1
+        }
+        let text = "A I’m 's ’s x’s X’S x's BBC’s NASA's ÉCOLE École É ÉÉ Ab'S it ‘s é’s 1st Ǆemal ǅx";
+        let doc = Document::new(text);
+        let facts = word_facts(&doc);
+        for (t, f) in doc.tokens().iter().zip(facts.iter()) {
+            let word = t.text;
+            assert_eq!(strip_possessive(word), slow_possessive(word), "{word}");
+            assert_eq!(is_all_caps(word), slow_all_caps(word), "{word}");
+            assert_eq!(is_capitalised(word), word.chars().next().is_some_and(char::is_uppercase), "{word}");
+            if t.is_word() {
+                let (stem, possessive) = slow_possessive(word);
+                assert_eq!(f.key, Key::of(stem), "{word}");
+                assert_eq!(f.stem_len as usize, stem.len(), "{word}");
+                assert_eq!(f.letters as usize, stem.chars().filter(|c| c.is_alphanumeric()).count(), "{word}");
+                assert_eq!(f.is(WordFacts::POSSESSIVE), possessive, "{word}");
+                assert_eq!(f.is(WordFacts::ALL_CAPS), slow_all_caps(word), "{word}");
+                assert_eq!(f.is(WordFacts::CAPITALISED), word.chars().next().is_some_and(char::is_uppercase));
+                assert_eq!(f.is(WordFacts::TWO_CHARS), word.chars().nth(1).is_some(), "{word}");
+            }
+        }
     }
 }

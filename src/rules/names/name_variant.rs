@@ -2,20 +2,23 @@
 //! spacing, hyphens or joining, or a name written with different spacing or hyphens
 //! than its pack lists.
 //!
-//! One pass over the tokens collects every form of one to three words linked by a single
-//! space or hyphen, keyed by the hash of its skeleton (its letters, lowercased), and
-//! sorts them: forms that share a key and differ in how their parts are joined are
-//! variants of one another. Nothing is compared pairwise.
+//! One pass over the tokens collects every form of two or three words linked by a single
+//! space or hyphen, keyed by the hash of its skeleton (its letters, lowercased); a second
+//! pass adds the single words that share a key with one of them or with a pack
+//! spelling, and the forms are sorted: forms that share a key and differ in how their
+//! parts are joined are variants of one another. Nothing is compared pairwise.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashSet};
 use std::sync::Arc;
 
-use super::{accepted, is_all_caps, is_capitalised, strip_possessive, Fnv, FxBuild};
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use super::{accepted, is_capitalised, strip_possessive, word_facts, Key, WordFacts};
 use crate::declare_rule;
 use crate::entities::{fold, Gazetteer};
 use crate::registry::Resources;
 use crate::rule::{Reporter, Rule, RuleMeta};
-use crate::{Applicability, Document, Span, TokenKind};
+use crate::{Applicability, Document, Span, Token, TokenKind};
 
 declare_rule! {
     /// ## What it flags
@@ -47,8 +50,8 @@ declare_rule! {
     /// `DeepMind said … Deep Mind’s model` → `DeepMind said … DeepMind’s model`
     pub struct NameVariant {
         gazetteer: Arc<Gazetteer>,
-        pack: HashMap<u64, String, FxBuild>,
-        listed: HashSet<u64, FxBuild>,
+        pack: FxHashMap<u64, String>,
+        listed: FxHashSet<u64>,
         accept: HashSet<String>,
     }
     META = "name-variant", Names, Warning, "one name or term spelled two ways";
@@ -119,19 +122,13 @@ impl NameVariant {
     /// ```
     #[must_use]
     pub fn new(res: &Resources<'_>) -> Self {
-        let mut pack = HashMap::default();
+        let mut pack = FxHashMap::default();
         for e in res.gazetteer.entities().iter().filter(|e| !e.ambiguous) {
             for s in e.spellings() {
-                pack.entry(Fnv::new().skeleton(s).finish()).or_insert_with(|| s.to_owned());
+                pack.entry(Key::of(s).value()).or_insert_with(|| s.to_owned());
             }
         }
-        let listed = res
-            .gazetteer
-            .entities()
-            .iter()
-            .flat_map(|e| e.spellings())
-            .map(|s| Fnv::new().skeleton(s).finish())
-            .collect();
+        let listed = res.gazetteer.entities().iter().flat_map(|e| e.spellings()).map(|s| Key::of(s).value()).collect();
         NameVariant {
             gazetteer: Arc::clone(&res.gazetteer),
             pack,
@@ -144,10 +141,18 @@ impl NameVariant {
     /// every spelling of that entity (case aside).
     fn unlisted<'s>(&'s self, key: u64, surface: &str) -> Option<&'s str> {
         let spelling = self.pack.get(&key)?;
+        // Only spacing and hyphens may differ: "Disney" is not "Disney+" written otherwise.
+        if !joined(surface).eq(joined(spelling)) {
+            return None;
+        }
         let entity = self.gazetteer.get(spelling)?;
         let listed = self.gazetteer.get_folded(surface).is_some_and(|e| e.name == entity.name);
-        // Only spacing and hyphens may differ: "Disney" is not "Disney+" written otherwise.
-        (!listed && joined(surface).eq(joined(spelling))).then_some(spelling.as_str())
+        (!listed).then_some(spelling.as_str())
+    }
+
+    /// Whether a team accepts the spelling `s`.
+    fn accepts(&self, s: &str) -> bool {
+        !self.accept.is_empty() && self.accept.contains(&fold(s))
     }
 }
 
@@ -156,26 +161,73 @@ fn joined(s: &str) -> impl Iterator<Item = char> + '_ {
     s.chars().filter(|c| !matches!(c, ' ' | '-')).flat_map(char::to_lowercase)
 }
 
-/// Collects every form: single words, hyphenated forms, capitalised open forms, and
-/// (in `open`) lowercase two-word open forms to keep only when a joined form exists.
-fn collect(doc: &Document<'_>, forms: &mut Vec<Form>, open: &mut Vec<Form>) {
+/// The forms of a document, as one pass over its tokens finds them.
+struct Collected {
+    /// Hyphenated forms and capitalised open forms.
+    multi: Vec<Form>,
+    /// Lowercase two-word open forms whose key a joined form may share.
+    open: Vec<Form>,
+    /// The tokens that are single words of four letters or more: the closed forms.
+    closed: Vec<u32>,
+}
+
+/// Whether token `i` of `words` is a hyphen.
+fn is_hyphen(words: &[Token<'_>], i: usize) -> bool {
+    words.get(i).is_some_and(|t| t.text == "-")
+}
+
+/// Collects the forms of a document in one pass over its tokens: single words,
+/// hyphenated forms, capitalised open forms, and the lowercase two-word open forms whose
+/// key may be that of a joined lowercase form (a single word or a hyphenated form).
+fn collect(doc: &Document<'_>, facts: &[WordFacts]) -> Collected {
     let text = doc.text();
     let words = doc.tokens();
+    let mut out = Collected { multi: Vec::new(), open: Vec::new(), closed: Vec::with_capacity(words.len()) };
+    // The first tokens of lowercase open forms of two words.
+    let mut pairs: Vec<u32> = Vec::with_capacity(words.len());
+    // The keys of the joined lowercase forms, for the open forms to be checked against.
+    let mut joined = Bits::new();
     for i in 0..words.len() {
         let first = &words[i];
-        if first.kind != TokenKind::Word || is_all_caps(first.text) {
+        let f = &facts[i];
+        // Capitals say nothing about spelling.
+        if !f.is(WordFacts::WORD) || f.is(WordFacts::ALL_CAPS) {
             continue;
         }
-        let name = is_capitalised(first.text);
-        let (stem, possessive) = strip_possessive(first.text);
-        let mut key = Fnv::new().skeleton(stem);
-        let mut letters = stem.chars().filter(|c| c.is_alphanumeric()).count();
-        if letters >= 4 {
-            forms.push(Form { key: key.finish(), name, join: Join::Closed, parts: 1, span: span(first.start, stem) });
+        let name = f.is(WordFacts::CAPITALISED);
+        if f.letters >= 4 {
+            out.closed.push(i as u32);
+            if !name {
+                joined.set(f.key.value());
+            }
         }
-        if possessive {
+        // A possessive ends a form.
+        if f.is(WordFacts::POSSESSIVE) {
             continue;
         }
+        if !name {
+            // A lowercase open form of two words ("pop star").
+            if let (Some(next), Some(g)) = (words.get(i + 1), facts.get(i + 1)) {
+                let skip = WordFacts::ALL_CAPS | WordFacts::CAPITALISED;
+                if g.is(WordFacts::WORD)
+                    && !g.is(skip)
+                    && next.start == first.end() + 1
+                    && text.as_bytes()[first.end()] == b' '
+                    && f.is(WordFacts::TWO_CHARS)
+                    && g.is(WordFacts::TWO_CHARS)
+                    && f.letters + g.letters >= 4
+                {
+                    pairs.push(i as u32);
+                }
+            }
+            // Otherwise a common term is joined to others only by hyphens, one of its
+            // first two links.
+            if !is_hyphen(words, i + 1) && !is_hyphen(words, i + 2) {
+                continue;
+            }
+        }
+        let mut key = f.key;
+        let mut letters = f.letters;
         // Extend over up to two more words, each linked by one space or one hyphen.
         let (mut j, mut parts, mut hyphens, mut spaces) = (i, 1u8, 0, 0);
         while parts < 3 {
@@ -187,26 +239,28 @@ fn collect(doc: &Document<'_>, forms: &mut Vec<Form>, open: &mut Vec<Form>) {
                     _ => break,
                 }
             } else if next.kind == TokenKind::Word
-                && &text[prev.end()..next.start] == " "
-                && prev.text.chars().nth(1).is_some()
-                && next.text.chars().nth(1).is_some()
+                && next.start == prev.end() + 1
+                && text.as_bytes()[prev.end()] == b' '
+                && facts[j].is(WordFacts::TWO_CHARS)
+                && facts[j + 1].is(WordFacts::TWO_CHARS)
             {
                 (Join::Open, j + 1)
             } else {
                 break;
             };
             let w = words[word];
+            let wf = &facts[word];
             // Capitals, or a name continued by a lowercase word ("Saka said").
-            if is_all_caps(w.text) || (name && link == Join::Open && !is_capitalised(w.text)) {
+            let capitalised = wf.is(WordFacts::CAPITALISED);
+            if wf.is(WordFacts::ALL_CAPS) || (name && link == Join::Open && !capitalised) {
                 break;
             }
             // A common term continued by a capitalised word is a new name.
-            if !name && is_capitalised(w.text) {
+            if !name && capitalised {
                 break;
             }
-            let (stem, possessive) = strip_possessive(w.text);
-            key = key.skeleton(stem);
-            letters += stem.chars().filter(|c| c.is_alphanumeric()).count();
+            key = key.then(wf.key);
+            letters += wf.letters;
             parts += 1;
             if link == Join::Hyphen {
                 hyphens += 1;
@@ -219,32 +273,90 @@ fn collect(doc: &Document<'_>, forms: &mut Vec<Form>, open: &mut Vec<Form>) {
                 (0, _) => Join::Open,
                 _ => Join::Mixed,
             };
-            let form = Form {
-                key: key.finish(),
-                name,
-                join,
-                parts,
-                span: span(first.start, &text[first.start..w.start + stem.len()]),
-            };
-            if letters >= 4 {
-                if join == Join::Open && !name {
-                    // Checked for function words only if a joined form matches.
-                    if parts == 2 {
-                        open.push(form);
-                    }
-                } else {
-                    forms.push(form);
+            // Lowercase open forms of two words are collected above, of three not at all.
+            if letters >= 4 && (name || join != Join::Open) {
+                let span = Span::new(first.start, w.start + wf.stem_len as usize);
+                out.multi.push(Form { key: key.value(), name, join, parts, span });
+                if !name {
+                    joined.set(key.value());
                 }
             }
-            if possessive {
+            if wf.is(WordFacts::POSSESSIVE) {
                 break;
             }
         }
     }
+    // An open form matters only where a joined form may share its key.
+    for i in pairs {
+        let i = i as usize;
+        let key = facts[i].key.then(facts[i + 1].key).value();
+        if joined.has(key) {
+            let span = Span::new(words[i].start, words[i + 1].start + facts[i + 1].stem_len as usize);
+            out.open.push(Form { key, name: false, join: Join::Open, parts: 2, span });
+        }
+    }
+    out
 }
 
-fn span(start: usize, s: &str) -> Span {
-    Span::new(start, start + s.len())
+/// A filter of 8192 bits on keys: most words of a document share no key with any form
+/// that matters, and the filter rules them out in a few instructions.
+struct Bits([u64; 128]);
+
+impl Bits {
+    fn new() -> Self {
+        Bits([0; 128])
+    }
+
+    /// The word and bit of `key`: 13 of its high bits.
+    fn bit(key: u64) -> (usize, u64) {
+        let b = (key >> 51) as usize;
+        (b >> 6, 1 << (b & 63))
+    }
+
+    fn set(&mut self, key: u64) {
+        let (word, mask) = Self::bit(key);
+        self.0[word] |= mask;
+    }
+
+    fn has(&self, key: u64) -> bool {
+        let (word, mask) = Self::bit(key);
+        self.0[word] & mask != 0
+    }
+}
+
+/// The keys of the forms of several words, for the single words to be checked against.
+struct Interest {
+    bits: Bits,
+    /// Each key and name flag, with whether a form other than a lowercase open one has it.
+    map: FxHashMap<(u64, bool), bool>,
+}
+
+impl Interest {
+    fn with_capacity(n: usize) -> Self {
+        Interest { bits: Bits::new(), map: FxHashMap::with_capacity_and_hasher(n, Default::default()) }
+    }
+
+    fn insert(&mut self, f: &Form, joined: bool) {
+        let (key, name) = (f.key, f.name);
+        self.bits.set(key);
+        let entry = self.map.entry((key, name)).or_insert(false);
+        *entry |= joined;
+    }
+
+    /// Marks `key` as used by a joined form when it is in the set; whether it is.
+    fn mark(&mut self, key: u64, name: bool) -> bool {
+        match self.map.get_mut(&(key, name)) {
+            Some(joined) => {
+                *joined = true;
+                true
+            }
+            None => false,
+        }
+    }
+
+    fn joined(&self, key: u64, name: bool) -> bool {
+        self.map.get(&(key, name)).copied().unwrap_or(false)
+    }
 }
 
 impl Rule for NameVariant {
@@ -254,14 +366,32 @@ impl Rule for NameVariant {
 
     fn check(&self, doc: &Document<'_>, out: &mut Reporter<'_>) {
         let text = doc.text();
-        let mut forms = Vec::new();
-        let mut open = Vec::new();
-        collect(doc, &mut forms, &mut open);
-        forms.sort_unstable_by_key(|f| (f.key, f.name, f.span.start));
+        let facts = word_facts(doc);
+        let Collected { multi, open, closed } = collect(doc, &facts);
+        // The keys single words matter for: those of the forms of several words.
+        let mut interest = Interest::with_capacity(multi.len() + open.len());
+        for f in &multi {
+            interest.insert(f, true);
+        }
+        for f in &open {
+            interest.insert(f, false);
+        }
+        // Single words that share a key with a longer form, or are names with a pack
+        // spelling's key: the only ones that can be reported or decide a majority. Other
+        // groups of single words have one form only.
+        let mut forms = multi;
+        let tokens = doc.tokens();
+        for i in closed {
+            let (t, f) = (&tokens[i as usize], &facts[i as usize]);
+            let (key, name) = (f.key.value(), f.is(WordFacts::CAPITALISED));
+            if (interest.bits.has(key) && interest.mark(key, name)) || (name && self.pack.contains_key(&key)) {
+                let span = Span::new(t.start, t.start + f.stem_len as usize);
+                forms.push(Form { key, name, join: Join::Closed, parts: 1, span });
+            }
+        }
         // Lowercase open forms count only where a joined form shares their letters.
-        let before = forms.len();
         for f in open {
-            if forms[..before].binary_search_by_key(&(f.key, f.name), |g| (g.key, g.name)).is_err() {
+            if !interest.joined(f.key, false) {
                 continue;
             }
             // "every day", "set up": phrases of their own, not open forms of a word.
@@ -270,9 +400,7 @@ impl Rule for NameVariant {
                 forms.push(f);
             }
         }
-        if forms.len() > before {
-            forms.sort_unstable_by_key(|f| (f.key, f.name, f.span.start));
-        }
+        forms.sort_unstable_by_key(|f| (f.key, f.name, f.span.start));
         // Listed spellings in the text: a part of one is no variant ("Dae-sung" inside a
         // listed "Kim Dae-sung" is not some other entity's "Daesung").
         let mut listed: Vec<Span> =
@@ -319,13 +447,23 @@ impl NameVariant {
         // A name spelled otherwise than its pack lists, even if used alone.
         // Most groups share no letters with any pack spelling: one lookup rules them out.
         if first.name && self.pack.contains_key(&first.key) {
+            // The forms of a group are mostly one spelling repeated: look each up once.
+            let mut seen: Vec<(&str, Option<&str>)> = Vec::new();
             for f in group {
                 let s = surface(f);
-                let Some(spelling) = self.unlisted(f.key, s) else { continue };
+                let spelling = match seen.iter().find(|(t, _)| *t == s) {
+                    Some(&(_, spelling)) => spelling,
+                    None => {
+                        let spelling = self.unlisted(f.key, s);
+                        seen.push((s, spelling));
+                        spelling
+                    }
+                };
+                let Some(spelling) = spelling else { continue };
                 // `listed` is sorted by start, and a name spans at most three words.
                 let from = listed.partition_point(|l| l.start <= f.span.start);
                 let inside_listed = listed[..from].iter().rev().take(4).any(|l| f.span.end <= l.end && *l != f.span);
-                if inside_listed || self.accept.contains(&fold(s)) {
+                if inside_listed || self.accepts(s) {
                     continue;
                 }
                 findings.push((f.span, format!("“{s}” is not how “{spelling}” is spelled"), spelling.to_owned(), None));
@@ -376,7 +514,7 @@ impl NameVariant {
             if !first.name && join != Join::Closed && major.0 != Join::Closed {
                 continue;
             }
-            report_minority(text, group, join, parts, majority, major.2, &self.accept, findings);
+            report_minority(text, group, join, parts, majority, major.2, |s| self.accepts(s), findings);
         }
     }
 }
@@ -389,14 +527,14 @@ fn report_minority(
     parts: u8,
     majority: &Form,
     count: usize,
-    accept: &HashSet<String>,
+    accepts: impl Fn(&str) -> bool,
     findings: &mut Vec<(Span, String, String, Option<Span>)>,
 ) {
     let majority_text = &text[majority.span.start..majority.span.end];
     let times = if count == 1 { "once".to_owned() } else { format!("{count} times") };
     for f in group.iter().filter(|f| f.join == join && f.parts == parts) {
         let s = &text[f.span.start..f.span.end];
-        if accept.contains(&fold(s)) {
+        if accepts(s) {
             continue;
         }
         findings.push((

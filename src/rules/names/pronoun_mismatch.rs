@@ -6,11 +6,10 @@
 //! Each pronoun is then checked against the mentions of its sentence and the previous
 //! one, and flagged only when every candidate there takes the other pronoun.
 
-use std::collections::{HashMap, HashSet};
-
 use once_cell::sync::Lazy;
+use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::{is_all_caps, is_common_word, name_runs, Fnv, FxBuild, HEADS};
+use super::{is_all_caps, is_common_word, load_word_lists, name_runs, strip_possessive, Key, NameRuns};
 use crate::declare_rule;
 use crate::entities::{EntityKind, Pronouns};
 use crate::registry::Resources;
@@ -42,13 +41,13 @@ declare_rule! {
     /// ## Example
     /// `Bukayo Saka … thanked her teammates` → `… thanked his teammates`
     pub struct PronounMismatch {
-        entities: HashMap<u64, Option<Who>, FxBuild>,
+        entities: FxHashMap<u64, Option<Who>>,
     }
     META = "pronoun-mismatch", Names, Warning, "a pronoun that disagrees with its antecedent";
 }
 
 /// Nouns and titles of known gender, from `lints/names/gendered.txt`.
-static GENDERED: Lazy<HashMap<&'static str, Gender>> = Lazy::new(|| {
+static GENDERED: Lazy<FxHashMap<&'static str, Gender>> = Lazy::new(|| {
     include_str!("../../../lints/names/gendered.txt")
         .lines()
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
@@ -63,32 +62,74 @@ static GENDERED: Lazy<HashMap<&'static str, Gender>> = Lazy::new(|| {
 /// pathological sentence has more.
 const MAX_WINDOW: usize = 64;
 
-/// Pronouns that introduce a person whose pronouns are unknown.
+/// Pronouns that introduce a person whose pronouns are unknown ([`is_indefinite`] matches
+/// them by length).
+#[cfg(test)]
 const INDEFINITE: &[&str] =
     &["anybody", "anyone", "everybody", "everyone", "nobody", "somebody", "someone", "who", "whoever", "whom", "whose"];
 
+/// Whether `word` is, in any case, a pronoun that introduces a person whose pronouns
+/// are unknown: anybody, anyone, everybody, everyone, nobody, somebody, someone, who,
+/// whoever, whom, whose. Only those of its length are compared.
+fn is_indefinite(word: &str) -> bool {
+    let is = |w: &str| word.eq_ignore_ascii_case(w);
+    match word.len() {
+        3 => is("who"),
+        4 => is("whom"),
+        5 => is("whose"),
+        6 => is("anyone") || is("nobody"),
+        7 => is("anybody") || is("someone") || is("whoever"),
+        8 => is("everyone") || is("somebody"),
+        9 => is("everybody"),
+        _ => false,
+    }
+}
+
 /// Months and days: capitalised, never people.
-const CALENDAR: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
+fn is_calendar(word: &str) -> bool {
+    matches!(
+        word,
+        "January"
+            | "February"
+            | "March"
+            | "April"
+            | "May"
+            | "June"
+            | "July"
+            | "August"
+            | "September"
+            | "October"
+            | "November"
+            | "December"
+            | "Monday"
+            | "Tuesday"
+            | "Wednesday"
+            | "Thursday"
+            | "Friday"
+            | "Saturday"
+            | "Sunday"
+    )
+}
+
+/// Whether name word `i` of a document with text `text` is an ordinary word.
+fn is_common(names: &NameRuns, i: usize, text: &str) -> bool {
+    // The shared answer is for the word without a possessive; the word has none but a
+    // doubled one.
+    let word = names.words[i].text(text);
+    if strip_possessive(word).1 {
+        is_common_word(word)
+    } else {
+        names.is_common(i, text)
+    }
+}
+
+/// Where the hash of a full name starts (see [`mix`]).
+const FULL_NAME_SEED: u64 = 0x2545_f491_4f6c_dd1d;
+
+/// Adds the skeleton key of one more word to the hash of a full name.
+fn mix(h: u64, word: u64) -> u64 {
+    (h.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95)
+}
 
 /// The two genders a third-person singular pronoun marks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -129,17 +170,84 @@ struct Mention {
 
 /// The pronoun a token is, with its gender.
 fn pronoun(word: &str) -> Option<Gender> {
-    if word.len() > 7 || !word.starts_with(['h', 'H', 's', 'S']) {
+    let b = word.as_bytes();
+    if !(2..=7).contains(&b.len()) || !matches!(b[0] | 0x20, b'h' | b's') {
         return None;
     }
     let is = |p: &str| word.eq_ignore_ascii_case(p);
-    if is("he") || is("him") || is("his") || is("himself") {
+    let he = match b.len() {
+        2 => is("he"),
+        3 => is("him") || is("his"),
+        7 => is("himself"),
+        _ => false,
+    };
+    let she = match b.len() {
+        3 => is("she") || is("her"),
+        4 => is("hers"),
+        7 => is("herself"),
+        _ => false,
+    };
+    if he {
         Some(Gender::He)
-    } else if is("she") || is("her") || is("hers") || is("herself") {
+    } else if she {
         Some(Gender::She)
     } else {
         None
     }
+}
+
+/// A he/she pronoun of the text.
+#[derive(Clone, Copy, Debug)]
+struct PronounToken {
+    /// Index of the token.
+    index: usize,
+    gender: Gender,
+    /// Whether it is inside a direct quotation.
+    quoted: bool,
+}
+
+/// One pass over the tokens: the he/she pronouns, with whether each is quoted, and the
+/// relative and indefinite pronouns that introduce a person of unknown pronouns ("an
+/// artist who claimed he …", "one of them asked his boss").
+fn scan(tokens: &[crate::Token<'_>]) -> (Vec<PronounToken>, Vec<Mention>) {
+    let mut pronouns = Vec::new();
+    let mut indefinite = Vec::new();
+    let mut in_quote = false;
+    let mut paragraph = u32::MAX;
+    for (ti, t) in tokens.iter().enumerate() {
+        if t.paragraph != paragraph {
+            paragraph = t.paragraph;
+            in_quote = false;
+        }
+        match t.kind {
+            TokenKind::Punct => match t.text {
+                "“" | "«" => in_quote = true,
+                "”" | "»" => in_quote = false,
+                "\"" => in_quote = !in_quote,
+                _ => {}
+            },
+            TokenKind::Word if (2..=9).contains(&t.text.len()) => {
+                let first = t.text.as_bytes()[0] | 0x20;
+                if matches!(first, b'h' | b's') {
+                    if let Some(gender) = pronoun(t.text) {
+                        pronouns.push(PronounToken { index: ti, gender, quoted: in_quote });
+                        continue;
+                    }
+                }
+                // Every indefinite pronoun starts with one of these letters.
+                if !matches!(first, b'a' | b'e' | b'n' | b'o' | b's' | b'w') {
+                    continue;
+                }
+                let is = |w: &str| t.text.eq_ignore_ascii_case(w);
+                let next_is_of = || tokens.get(ti + 1).is_some_and(|n| n.text.eq_ignore_ascii_case("of"));
+                if is_indefinite(t.text) || ((is("one") || is("each")) && next_is_of()) {
+                    indefinite.push(Mention { start: t.start, end: t.end(), who: Who::Unknown, key: None });
+                }
+            }
+            _ => {}
+        }
+    }
+    (pronouns, indefinite)
 }
 
 /// The agreeing pronoun for `word`; `next` is the word after it, which tells a
@@ -230,7 +338,9 @@ impl PronounMismatch {
     /// ```
     #[must_use]
     pub fn new(res: &Resources<'_>) -> Self {
-        let mut entities = HashMap::default();
+        load_word_lists();
+        Lazy::force(&GENDERED);
+        let mut entities = FxHashMap::default();
         for e in res.gazetteer.entities() {
             let who = match (e.kind, e.pronouns) {
                 (EntityKind::Person, Some(Pronouns::He)) => Some(Who::Person(Gender::He)),
@@ -240,27 +350,37 @@ impl PronounMismatch {
                 _ => None,
             };
             for s in e.spellings() {
-                entities.entry(Fnv::new().skeleton(s).finish()).or_insert(who);
+                entities.entry(Key::of(s).value()).or_insert(who);
             }
         }
         PronounMismatch { entities }
     }
 
-    /// The entity spelled `surface` (up to case, spacing and hyphens): `Some(None)` for
-    /// works, places and publications, which are no antecedents.
-    fn entity(&self, surface: &str) -> Option<Option<Who>> {
-        self.entities.get(&Fnv::new().skeleton(surface).finish()).copied()
+    /// The entity whose skeleton has `key` (spelled alike up to case, spacing and
+    /// hyphens): `Some(None)` for works, places and publications, which are no
+    /// antecedents.
+    fn entity(&self, key: Key) -> Option<Option<Who>> {
+        self.entities.get(&key.value()).copied()
     }
 
-    /// The mentions of possible antecedents, in order.
-    fn mentions(&self, doc: &Document<'_>) -> Vec<Mention> {
+    /// The mentions of possible antecedents, in order; `indefinite` are those the
+    /// relative and indefinite pronouns make.
+    fn mentions(&self, doc: &Document<'_>, indefinite: Vec<Mention>) -> Vec<Mention> {
         let text = doc.text();
-        let names = name_runs(doc, &HEADS);
+        let names = name_runs(doc);
         // Capitalised words seen inside sentences: names, even when also words ("Brown").
-        let inside: HashSet<u64, FxBuild> =
-            names.words.iter().filter(|w| !w.initial).map(|w| Fnv::new().skeleton(w.text).finish()).collect();
+        // Asked about a few sentence openings only: sorted when first asked.
+        let mut inside: Option<Vec<u64>> = None;
+        let mut is_inside = |key: u64| {
+            let keys = inside.get_or_insert_with(|| {
+                let mut keys: Vec<u64> = names.words.iter().filter(|w| !w.initial).map(|w| w.key.value()).collect();
+                keys.sort_unstable();
+                keys
+            });
+            keys.binary_search(&key).is_ok()
+        };
         let mut out = Vec::new();
-        let mut families: HashMap<u64, HashSet<u64>, FxBuild> = HashMap::default();
+        let mut families: FxHashMap<u64, FxHashSet<u64>> = FxHashMap::default();
         for &(a, b) in &names.runs {
             let words = &names.words[a..b];
             // A capitalised title in quotation marks ("Seven") names a work.
@@ -273,7 +393,7 @@ impl PronounMismatch {
             'words: while i < words.len() {
                 for n in (1..=4.min(words.len() - i)).rev() {
                     let span = &words[i..i + n];
-                    if let Some(entity) = self.entity(&text[span[0].start..span[n - 1].end]) {
+                    if let Some(entity) = self.entity(names.surface_key(a + i, a + i + n)) {
                         if let Some(who) = entity {
                             out.push(Mention { start: span[0].start, end: span[n - 1].end, who, key: None });
                         }
@@ -283,31 +403,31 @@ impl PronounMismatch {
                     }
                 }
                 let w = &words[i];
-                if let Some(&g) = GENDERED.get(w.text).filter(|_| is_capitalised_title(w.text)) {
+                let w_text = w.text(text);
+                if let Some(&g) = GENDERED.get(w_text).filter(|_| is_capitalised_title(w_text)) {
                     title = Some(g);
                     i += 1;
                     continue;
                 }
                 // Months, days, and ordinary words opening a sentence are no names.
-                let ordinary_opening =
-                    w.initial && is_common_word(w.text) && !inside.contains(&Fnv::new().skeleton(w.text).finish());
-                if CALENDAR.contains(&w.text) || ordinary_opening || is_all_caps(w.text) && w.text.len() <= 3 {
+                let ordinary_opening = w.initial && is_common(&names, a + i, text) && !is_inside(w.key.value());
+                if is_calendar(w_text) || ordinary_opening || is_all_caps(w_text) && w_text.len() <= 3 {
                     i += 1;
                     continue;
                 }
                 // Other capitalised words up to the next known entity: one name.
                 let mut j = i + 1;
                 while j < words.len()
-                    && self.entity(words[j].text).is_none()
-                    && !CALENDAR.contains(&words[j].text)
+                    && self.entity(words[j].key).is_none()
+                    && !is_calendar(words[j].text(text))
                     && !words[j - 1].possessive
                 {
                     j += 1;
                 }
                 let last = &words[j - 1];
-                let surname = Fnv::new().skeleton(last.text).finish();
+                let surname = last.key.value();
                 let key = if j - i > 1 {
-                    let full = words[i..j].iter().fold(Fnv::new(), |h, w| h.skeleton(w.text).byte(0)).finish();
+                    let full = words[i..j].iter().fold(FULL_NAME_SEED, |h, w| mix(h, w.key.value()));
                     families.entry(surname).or_default().insert(full);
                     full
                 } else {
@@ -331,19 +451,7 @@ impl PronounMismatch {
                 m.key = None;
             }
         }
-        // Relative and indefinite pronouns introduce a person of unknown pronouns: "an
-        // artist who claimed he …", "one of them asked his boss".
-        let tokens = doc.tokens();
-        for (ti, t) in tokens.iter().enumerate() {
-            if !t.is_word() || t.text.len() > 9 {
-                continue;
-            }
-            let is = |w: &str| t.text.eq_ignore_ascii_case(w);
-            let next_is_of = tokens.get(ti + 1).is_some_and(|n| n.text.eq_ignore_ascii_case("of"));
-            if INDEFINITE.iter().any(|w| is(w)) || (next_is_of && (is("one") || is("each"))) {
-                out.push(Mention { start: t.start, end: t.end(), who: Who::Unknown, key: None });
-            }
-        }
+        out.extend(indefinite);
         out.sort_by_key(|m| m.start);
         out
     }
@@ -407,22 +515,23 @@ impl Rule for PronounMismatch {
     fn check(&self, doc: &Document<'_>, out: &mut Reporter<'_>) {
         let text = doc.text();
         let tokens = doc.tokens();
-        // Cheap screen: an article without he/she pronouns has nothing to check.
-        if !tokens.iter().any(|t| t.is_word() && t.text.len() <= 7 && pronoun(t.text).is_some()) {
+        let (pronouns, indefinite) = scan(tokens);
+        // An article without he/she pronouns has nothing to check.
+        if pronouns.is_empty() {
             return;
         }
-        let mut mentions = self.mentions(doc);
+        let mut mentions = self.mentions(doc, indefinite);
         let starts = super::sentence_starts(doc);
         let sentence_of = |offset: usize| starts.partition_point(|&s| s <= offset);
 
         // Learn the pronouns of names without pack pronouns from the article itself:
         // the first pronoun after a mention, before the next mention, in its sentence or
         // the next one, is a vote. Titles count double.
-        let mut votes: HashMap<u64, [u32; 2], FxBuild> = HashMap::default();
+        let mut votes: FxHashMap<u64, [u32; 2]> = FxHashMap::default();
         let mut next_mention = 0;
         let mut voted = None;
-        for t in tokens {
-            let Some(g) = t.is_word().then(|| pronoun(t.text)).flatten() else { continue };
+        for p in &pronouns {
+            let (t, g) = (&tokens[p.index], p.gender);
             while next_mention < mentions.len() && mentions[next_mention].end <= t.start {
                 next_mention += 1;
             }
@@ -457,27 +566,10 @@ impl Rule for PronounMismatch {
         }
 
         let mut flagged: Vec<usize> = Vec::new();
-        let mut in_quote = false;
-        let mut paragraph = u32::MAX;
-        for (ti, t) in tokens.iter().enumerate() {
-            if t.paragraph != paragraph {
-                paragraph = t.paragraph;
-                in_quote = false;
-            }
-            let initial = t.is_word() && starts.binary_search(&t.start).is_ok();
-            if t.kind == TokenKind::Punct {
-                match t.text {
-                    "“" | "«" => in_quote = true,
-                    "”" | "»" => in_quote = false,
-                    "\"" => in_quote = !in_quote,
-                    _ => {}
-                }
-                continue;
-            }
-            if !t.is_word() || in_quote {
-                continue;
-            }
-            let Some(g) = pronoun(t.text) else { continue };
+        // Pronouns in direct quotations are not checked.
+        for p in pronouns.iter().filter(|p| !p.quoted) {
+            let (ti, t, g) = (p.index, &tokens[p.index], p.gender);
+            let initial = starts.binary_search(&t.start).is_ok();
             // "The She Hate Me director", "HIS LAST BOW": a title, not a pronoun.
             if (!initial && super::is_capitalised(t.text)) || is_all_caps(t.text) {
                 continue;
@@ -574,6 +666,17 @@ kind = "org"
             "Rashford and his wife came. She smiled.",
         ] {
             assert!(run(ok).is_empty(), "{ok}: {:?}", run(ok));
+        }
+    }
+
+    #[test]
+    fn indefinite_pronouns_by_length() {
+        for w in INDEFINITE {
+            assert!(is_indefinite(w) && is_indefinite(&w.to_uppercase()), "{w}");
+        }
+        let listed = |w: &str| INDEFINITE.iter().any(|i| i.eq_ignore_ascii_case(w));
+        for w in ["one", "each", "wh", "whoa", "someones", "any one", "", "Who", "WHOSE", "nobodY", "who’s"] {
+            assert_eq!(is_indefinite(w), listed(w), "{w}");
         }
     }
 
