@@ -213,7 +213,10 @@ fn run_batches(
             line_no += 1;
             // Invalid UTF-8 in a line is replaced, so the record is still read (JSON
             // strings cannot carry it anyway) rather than ending the run.
-            let raw = String::from_utf8_lossy(&buf).into_owned();
+            let raw = match String::from_utf8(std::mem::take(&mut buf)) {
+                Ok(valid) => valid,
+                Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
+            };
             if raw.trim().is_empty() {
                 continue;
             }

@@ -497,6 +497,8 @@ fn tokenize<'a>(text: &'a str, lines: &[Line]) -> Vec<Token<'a>> {
     let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
     let bytes = text.as_bytes();
     let mut i = 0;
+    // Plain ASCII chunks are gathered into one run and segmented in one call.
+    let mut plain = 0;
     while i < bytes.len() {
         if bytes[i].is_ascii_whitespace() {
             i += 1;
@@ -512,14 +514,18 @@ fn tokenize<'a>(text: &'a str, lines: &[Line]) -> Vec<Token<'a>> {
             ascii &= b.is_ascii();
             i += 1;
         }
+        if ascii && !special {
+            continue;
+        }
+        ascii_segment(&text[plain..start], plain, &mut tokens);
         if special {
             special_chunk(text, start, i, &mut tokens);
-        } else if ascii {
-            ascii_segment(&text[start..i], start, &mut tokens);
         } else {
             segment(text, start, i, &mut tokens);
         }
+        plain = i;
     }
+    ascii_segment(&text[plain..], plain, &mut tokens);
     // Assign lines and paragraphs by walking both sorted sequences once.
     let mut li = 0;
     for t in &mut tokens {

@@ -637,6 +637,8 @@ struct Extension {
     literal: Vec<u8>,
     /// Where the shorter literal first occurs in `literal`.
     offset: usize,
+    /// A byte of `literal` just outside the shorter literal, compared first.
+    probe: usize,
     owners: Vec<Owner>,
 }
 
@@ -743,8 +745,11 @@ impl Prefilter {
             // The longer literals this one stands in for count where they occur whole.
             for ext in &literals.extensions[k] {
                 let Some(from) = m.start().checked_sub(ext.offset) else { continue };
-                let whole = text.as_bytes().get(from..from + ext.literal.len());
-                if whole.is_some_and(|w| w.eq_ignore_ascii_case(&ext.literal)) {
+                let Some(whole) = text.as_bytes().get(from..from + ext.literal.len()) else { continue };
+                // One byte next to the found literal settles most checks.
+                if whole[ext.probe].to_ascii_lowercase() == ext.literal[ext.probe]
+                    && whole.eq_ignore_ascii_case(&ext.literal)
+                {
                     found.mark(line.0, from + ext.literal.len(), &ext.owners);
                 }
             }
@@ -810,9 +815,12 @@ impl Literals {
                 .filter(|(other, _)| minimal[*other])
                 .max_by_key(|(other, at)| (crate::literals::rarity(&literals[*other]), std::cmp::Reverse(*at)));
             if let Some(&(other, offset)) = best {
+                let after = offset + literals[other].len();
+                let probe = if after < literals[slot].len() { after } else { offset.saturating_sub(1) };
                 extensions[kept_slot[other]].push(Extension {
                     literal: literals[slot].clone(),
                     offset,
+                    probe,
                     owners: owners[slot].clone(),
                 });
             }
