@@ -1,11 +1,12 @@
 //! `duplicate-passage`: the same run of eight or more words twice in one document.
 //!
 //! Linear in the number of words: every word is hashed once (case-folded, punctuation
-//! stripped), a polynomial rolling hash gives each 8-word shingle a fingerprint, and a
-//! hash map remembers where each fingerprint first occurred. A repeat is verified word
-//! by word (so a hash collision never reports), extended to its maximal length, and the
-//! scan jumps past it, so no word is compared more than a constant number of times on
-//! average. There is no comparison of sentences against each other.
+//! stripped), a polynomial rolling hash gives each 8-word shingle a fingerprint, and
+//! small hash maps, one per bucket of fingerprints (so each stays in cache however
+//! long the document), remember where each fingerprint first occurred. A repeat is
+//! verified word by word (so a hash collision never reports), extended to its maximal
+//! length, and the scan jumps past it, so no word is compared more than a constant
+//! number of times on average. There is no comparison of sentences against each other.
 
 use std::collections::hash_map::Entry;
 use std::collections::HashMap;
@@ -112,6 +113,31 @@ fn folded(word: &str) -> impl Iterator<Item = char> + '_ {
     word.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase)
 }
 
+/// How many characters `word` folds to (see [`folded`]); ASCII words are counted by
+/// byte.
+fn folded_len(word: &str) -> usize {
+    if word.is_ascii() {
+        word.bytes().filter(u8::is_ascii_alphanumeric).count()
+    } else {
+        folded(word).count()
+    }
+}
+
+/// Whether `a` and `b` fold to the same characters (see [`folded`]). Copies mostly
+/// repeat a word exactly, and ASCII words skip the Unicode case mapping.
+fn same_folded(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    if a.is_ascii() && b.is_ascii() {
+        fn ascii(s: &str) -> impl Iterator<Item = u8> + '_ {
+            s.bytes().filter(u8::is_ascii_alphanumeric).map(|c| c.to_ascii_lowercase())
+        }
+        return ascii(a).eq(ascii(b));
+    }
+    folded(a).eq(folded(b))
+}
+
 /// Finishes a 64-bit hash so that every output bit depends on every input bit
 /// (MurmurHash3's `fmix64`).
 const fn fmix(mut x: u64) -> u64 {
@@ -164,28 +190,36 @@ type ShingleMap = HashMap<u64, u32, BuildHasherDefault<PrehashedHasher>>;
 /// Base of the rolling shingle hash (odd, so multiplication is invertible mod 2^64).
 const BASE: u64 = 0x9e37_79b9_7f4a_7c15;
 
-/// Calls `f(p, fingerprint)` for every [`MIN_WORDS`]-word shingle in order, the
-/// shingle at `p` covering words `p..p + MIN_WORDS`. A polynomial rolling hash: one
-/// multiply-add per word.
-fn for_each_shingle(hashes: &[u64], mut f: impl FnMut(usize, u64)) {
-    if hashes.len() < MIN_WORDS {
-        return;
+/// `BASE` to the power `MIN_WORDS - 1`: the weight of the word leaving the window.
+const TOP: u64 = {
+    let mut t = 1u64;
+    let mut i = 1;
+    while i < MIN_WORDS {
+        t = t.wrapping_mul(BASE);
+        i += 1;
     }
-    let top = (1..MIN_WORDS).fold(1u64, |p, _| p.wrapping_mul(BASE));
-    let mut h = hashes[..MIN_WORDS].iter().fold(0u64, |h, &w| h.wrapping_mul(BASE).wrapping_add(w));
-    f(0, h);
-    for p in 1..=hashes.len() - MIN_WORDS {
-        h = h.wrapping_sub(hashes[p - 1].wrapping_mul(top)).wrapping_mul(BASE).wrapping_add(hashes[p + MIN_WORDS - 1]);
-        f(p, h);
-    }
+    t
+};
+
+/// One shingle as the partitions hold it: its fingerprint and the word it starts at.
+/// Packed to 12 bytes, since the partitions are the largest scratch a long document
+/// needs and are written and read once each.
+#[derive(Clone, Copy)]
+#[repr(C, packed(4))]
+struct Shingle {
+    hash: u64,
+    at: u32,
 }
 
-/// Shingles per partition: small enough that a partition's map stays in cache.
-const PARTITION: usize = 4096;
+/// Shingles a partition is sized for (it holds between half that and that on average):
+/// few enough that a partition's map, 17 bytes a slot, stays in the core's own cache. More partitions
+/// would cost more than they save: each is a separate stream the shingles are written
+/// to, and spreading the writes over more pages slows them down.
+const PARTITION: usize = 16 * 1024;
 
 /// Working memory of one search, kept per thread and reused from document to document.
 ///
-/// A long document needs a few hundred bytes of scratch per word. Allocators hand small
+/// A long document needs a few dozen bytes of scratch per word. Allocators hand small
 /// blocks back to the next caller but map large ones fresh from the system each time,
 /// and the page faults of fresh memory would make a 50 MB document cost several times
 /// more per MB than an article; reusing the buffers makes both cost the same. What is
@@ -194,13 +228,12 @@ const PARTITION: usize = 4096;
 struct Scratch {
     /// Token index of every word.
     words: Vec<u32>,
-    /// Hash of every word's folded form.
-    hashes: Vec<u64>,
     /// Per shingle: one plus the position where its fingerprint first occurred, or 0.
     first: Vec<u32>,
-    /// Fingerprint and position of every shingle, one list per partition.
-    parts: Vec<Vec<(u64, u32)>>,
-    /// The map of one partition.
+    /// Every shingle, one list per partition (the top bits of its fingerprint), each
+    /// in text order.
+    parts: Vec<Vec<Shingle>>,
+    /// The map of one partition: fingerprint to one plus its first position.
     map: ShingleMap,
 }
 
@@ -209,48 +242,67 @@ thread_local! {
 }
 
 impl Scratch {
-    /// Fills `words` and `hashes` from the document's word and number tokens.
+    /// Fills `words` from the document's word and number tokens and the partitions with
+    /// their shingles, in one pass: the words are hashed as they are met and not kept.
     fn load(&mut self, tokens: &[Token<'_>]) {
-        self.words.clear();
-        self.hashes.clear();
-        for (i, t) in tokens.iter().enumerate() {
-            if matches!(t.kind, TokenKind::Word | TokenKind::Number) {
-                self.words.push(i as u32);
-                self.hashes.push(word_hash(t.text));
-            }
-        }
+        let Scratch { words, parts, .. } = self;
+        words.clear();
+        let hashes = tokens.iter().enumerate().filter(|(_, t)| matches!(t.kind, TokenKind::Word | TokenKind::Number));
+        let hashes = hashes.map(|(i, t)| {
+            words.push(i as u32);
+            word_hash(t.text)
+        });
+        partition(parts, tokens.len(), hashes);
     }
 
     /// Fills `first`: for every shingle, one plus the position where its fingerprint
     /// first occurred, or 0 for a first occurrence.
     ///
     /// One hash map over a long document is a cache miss per word, which would make
-    /// time per MB grow with the document. So shingles are first split by the top bits
-    /// of their fingerprint (a bucket sort, which keeps text order within a part), and
-    /// each part, a few thousand shingles, gets a map of its own that fits in cache.
+    /// time per MB grow with the document. So [`partition`] split the shingles by the
+    /// top bits of their fingerprint (a bucket sort, which keeps text order within a
+    /// part), and each part, a few thousand shingles, gets a map of its own that fits in
+    /// cache.
     fn first_occurrences(&mut self) {
-        let m = (self.hashes.len() + 1).saturating_sub(MIN_WORDS);
-        let bits = (m / PARTITION).checked_ilog2().map_or(0, |b| (b + 1).min(16));
-        let part = |h: u64| if bits == 0 { 0 } else { (h >> (64 - bits)) as usize };
-        let Scratch { hashes, first, parts, map, .. } = self;
+        let Scratch { first, parts, map, .. } = self;
+        let m: usize = parts.iter().map(Vec::len).sum();
         first.clear();
         first.resize(m, 0);
-        // Distribute (fingerprint, position) over the parts, in text order. The lists
-        // keep their capacity from one document to the next.
-        parts.resize_with(1 << bits, Vec::new);
-        parts.truncate(1 << bits);
-        parts.iter_mut().for_each(Vec::clear);
-        for_each_shingle(hashes, |p, h| parts[part(h)].push((h, p as u32)));
         for list in parts.iter() {
             map.clear();
-            for &(h, p) in list {
-                match map.entry(h) {
+            for &Shingle { hash, at } in list {
+                match map.entry(hash) {
                     Entry::Vacant(v) => {
-                        v.insert(p);
+                        v.insert(at + 1);
                     }
-                    Entry::Occupied(o) => first[p as usize] = *o.get() + 1,
+                    Entry::Occupied(o) => first[at as usize] = *o.get(),
                 }
             }
+        }
+    }
+}
+
+/// Rolls a [`MIN_WORDS`]-word window over the word `hashes` and puts every shingle
+/// (fingerprint and start) in its partition, in text order. `max_words` bounds the
+/// number of hashes and only sizes the partitions. A polynomial rolling hash: one
+/// multiply-add per word.
+fn partition(parts: &mut Vec<Vec<Shingle>>, max_words: usize, hashes: impl Iterator<Item = u64>) {
+    let shingles = (max_words + 1).saturating_sub(MIN_WORDS);
+    let bits = shingles.div_ceil(PARTITION).next_power_of_two().trailing_zeros().min(16);
+    // The lists keep their capacity from one document to the next.
+    parts.resize_with(1 << bits, Vec::new);
+    parts.truncate(1 << bits);
+    parts.iter_mut().for_each(Vec::clear);
+    let mut window = [0u64; MIN_WORDS];
+    let mut h = 0u64;
+    for (n, w) in hashes.enumerate() {
+        // The word leaving the window (0 while the window fills) out, the new word in.
+        let slot = &mut window[n % MIN_WORDS];
+        h = h.wrapping_sub(slot.wrapping_mul(TOP)).wrapping_mul(BASE).wrapping_add(w);
+        *slot = w;
+        if let Some(at) = (n + 1).checked_sub(MIN_WORDS) {
+            let part = if bits == 0 { 0 } else { (h >> (64 - bits)) as usize };
+            parts[part].push(Shingle { hash: h, at: at as u32 });
         }
     }
 }
@@ -324,9 +376,18 @@ fn varied(hashes: &[u64]) -> bool {
 /// `shorter` begins: `longer` = "songto", `shorter` = "to" → 4.
 fn glued_suffix(longer: &str, shorter: &str) -> Option<usize> {
     // Most neighbours are not longer than each other: answer those without allocating.
-    if folded(longer).count() <= folded(shorter).count() {
+    let tail_len = folded_len(shorter);
+    if folded_len(longer) <= tail_len {
         return None;
     }
+    if longer.is_ascii() && shorter.is_ascii() {
+        return glued_suffix_ascii(longer, shorter, tail_len);
+    }
+    glued_suffix_chars(longer, shorter)
+}
+
+/// [`glued_suffix`] for any text, `longer` folding to more characters than `shorter`.
+fn glued_suffix_chars(longer: &str, shorter: &str) -> Option<usize> {
     let tail: Vec<char> = folded(shorter).collect();
     let chars: Vec<(usize, char)> = longer
         .char_indices()
@@ -348,9 +409,18 @@ fn glued_suffix(longer: &str, shorter: &str) -> Option<usize> {
 /// The byte offset in `longer` where a proper prefix folding to the same characters as
 /// `shorter` ends: `longer` = "starIf", `shorter` = "star" → 4.
 fn glued_prefix(longer: &str, shorter: &str) -> Option<usize> {
-    if folded(longer).count() <= folded(shorter).count() {
+    let head_len = folded_len(shorter);
+    if folded_len(longer) <= head_len {
         return None;
     }
+    if longer.is_ascii() && shorter.is_ascii() {
+        return glued_prefix_ascii(longer, shorter, head_len);
+    }
+    glued_prefix_chars(longer, shorter)
+}
+
+/// [`glued_prefix`] for any text, `longer` folding to more characters than `shorter`.
+fn glued_prefix_chars(longer: &str, shorter: &str) -> Option<usize> {
     let head: Vec<char> = folded(shorter).collect();
     let mut taken = 0;
     let mut end = None;
@@ -375,6 +445,41 @@ fn glued_prefix(longer: &str, shorter: &str) -> Option<usize> {
     glue_plausible(longer, at, head.len()).then_some(at)
 }
 
+/// [`glued_suffix`] for ASCII words, without allocating: one character a byte, so the
+/// `tail_len` folded bytes of `shorter` are matched from the end of `longer`.
+fn glued_suffix_ascii(longer: &str, shorter: &str, tail_len: usize) -> Option<usize> {
+    let mut from_end = longer.bytes().enumerate().rev().filter(|(_, b)| b.is_ascii_alphanumeric());
+    let mut at = None;
+    for s in shorter.bytes().rev().filter(u8::is_ascii_alphanumeric) {
+        let (i, l) = from_end.next()?;
+        if !l.eq_ignore_ascii_case(&s) {
+            return None;
+        }
+        at = Some(i);
+    }
+    let at = at?;
+    glue_plausible(longer, at, tail_len).then_some(at)
+}
+
+/// [`glued_prefix`] for ASCII words, without allocating.
+fn glued_prefix_ascii(longer: &str, shorter: &str, head_len: usize) -> Option<usize> {
+    let mut head = shorter.bytes().filter(u8::is_ascii_alphanumeric);
+    let mut taken = 0;
+    for (i, l) in longer.bytes().enumerate() {
+        if taken == head_len {
+            return (l.is_ascii_alphanumeric() && glue_plausible(longer, i, head_len)).then_some(i);
+        }
+        if !l.is_ascii_alphanumeric() {
+            continue;
+        }
+        if !head.next().is_some_and(|h| h.eq_ignore_ascii_case(&l)) {
+            return None;
+        }
+        taken += 1;
+    }
+    None
+}
+
 /// Whether splitting `word` at byte `at` looks like a scraper's join rather than a
 /// coincidence of spelling: a lower-to-upper case change there ("itThe"), or a fragment
 /// of at least two letters.
@@ -387,19 +492,23 @@ fn glue_plausible(word: &str, at: usize, fragment: usize) -> bool {
 
 /// Whether byte `at` of `text` lies inside a quotation opened earlier on its line.
 fn inside_quotation(text: &str, at: usize) -> bool {
-    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-    let mut from = line_start.max(at.saturating_sub(QUOTE_LOOKBACK));
+    // The line's start, looking no further back than the window (so a long line is
+    // not rescanned for every copy on it).
+    let window = at.saturating_sub(QUOTE_LOOKBACK);
+    let mut from = memchr::memrchr(b'\n', &text.as_bytes()[window..at]).map_or(window, |i| window + i + 1);
     while !text.is_char_boundary(from) {
         from += 1;
     }
     let (mut curly, mut straight, mut guillemets) = (0i32, 0u32, 0i32);
-    for c in text[from..at].chars() {
-        match c {
-            '“' => curly += 1,
-            '”' => curly -= 1,
-            '"' => straight += 1,
-            '«' => guillemets += 1,
-            '»' => guillemets -= 1,
+    // Every mark counted starts with one of these bytes, which never continue a char.
+    let span = &text[from..at];
+    for i in memchr::memchr3_iter(b'"', 0xE2, 0xC2, span.as_bytes()) {
+        match span[i..].chars().next() {
+            Some('“') => curly += 1,
+            Some('”') => curly -= 1,
+            Some('"') => straight += 1,
+            Some('«') => guillemets += 1,
+            Some('»') => guillemets -= 1,
             _ => {}
         }
     }
@@ -439,13 +548,14 @@ fn check_with(doc: &Document<'_>, out: &mut Reporter<'_>, scratch: &mut Scratch)
     let tokens = doc.tokens();
     scratch.load(tokens);
     scratch.first_occurrences();
-    let Scratch { words, hashes, first, .. } = &*scratch;
+    let Scratch { words, first, .. } = &*scratch;
     let word = |i: usize| &tokens[words[i] as usize];
-    let same = |a: usize, b: usize| hashes[a] == hashes[b] && folded(word(a).text).eq(folded(word(b).text));
+    let same = |a: usize, b: usize| same_folded(word(a).text, word(b).text);
     let judge = |run: Run| {
         let Run { later, len, .. } = run;
         // A chant or refrain, not copied text.
-        if !varied(&hashes[later..later + len]) {
+        let head: [u64; MIN_WORDS] = std::array::from_fn(|d| word_hash(word(later + d).text));
+        if !varied(&head) {
             return Verdict::Skip;
         }
         // A repeated attribution line ("– Name, Title"), however long.
@@ -456,22 +566,25 @@ fn check_with(doc: &Document<'_>, out: &mut Reporter<'_>, scratch: &mut Scratch)
         // further on (`as_unit` keeps every repeat of `LONG_WORDS` or more).
         as_unit(doc, words, run).map_or(Verdict::Next, Verdict::Keep)
     };
-    let runs = find_runs(hashes.len(), first, same, judge);
+    let runs = find_runs(words.len(), first, same, judge);
     let text = doc.text();
     for run in runs {
         let Run { earlier, later, len } = run;
         let mut first = Span::new(word(earlier).start, word(earlier + len - 1).end());
         let mut copy = Span::new(word(later).start, word(later + len - 1).end());
         let (mut glued_start, mut glued_end) = (false, false);
+        let mut first_line = word(earlier).line;
         // Extend over a word the scraper glued to either copy's start ("songto").
         if earlier > 0 {
             let (e, l) = (word(earlier - 1), word(later - 1));
             if let Some(at) = glued_suffix(l.text, e.text) {
                 copy.start = l.start + at;
                 first.start = e.start;
+                first_line = e.line;
                 glued_start = true;
             } else if let Some(at) = glued_suffix(e.text, l.text) {
                 first.start = e.start + at;
+                first_line = e.line;
                 copy.start = l.start;
             }
         }
@@ -491,7 +604,8 @@ fn check_with(doc: &Document<'_>, out: &mut Reporter<'_>, scratch: &mut Scratch)
         } else {
             copy.end = extend_punct(tokens, words[later + len - 1], words[earlier + len - 1], copy.end);
         }
-        let (line, _) = doc.line_col(first.start);
+        // The line of the token `first` starts in (tokens never span lines).
+        let line = first_line as usize + 1;
         let d = if inside_quotation(text, first.start) && inside_quotation(text, copy.start) {
             out.report_with(
                 Severity::Info,
@@ -538,18 +652,24 @@ fn stands_apart(doc: &Document<'_>, words: &[u32], run: Run) -> bool {
     let tok = |w: usize| words[w] as usize;
     let starts = [set_off_before(tokens, tok(earlier)), set_off_before(tokens, tok(later))];
     let ends = [set_off_after(tokens, tok(earlier + len - 1)), set_off_after(tokens, tok(later + len - 1))];
-    // A word glued to either copy marks the edge of a scraped block.
-    let glue_start = earlier > 0 && {
-        let (e, l) = (tokens[tok(earlier - 1)].text, tokens[tok(later - 1)].text);
-        glued_suffix(l, e).is_some() || glued_suffix(e, l).is_some()
+    // A word glued to either copy marks the edge of a scraped block (looked for only
+    // where the boundaries do not already decide).
+    let glue_start = || {
+        earlier > 0 && {
+            let (e, l) = (tokens[tok(earlier - 1)].text, tokens[tok(later - 1)].text);
+            glued_suffix(l, e).is_some() || glued_suffix(e, l).is_some()
+        }
     };
-    let glue_end = later + len < words.len() && earlier + len < later && {
-        let (e, l) = (tokens[tok(earlier + len)].text, tokens[tok(later + len)].text);
-        glued_prefix(l, e).is_some() || glued_prefix(e, l).is_some()
+    let glue_end = || {
+        later + len < words.len() && earlier + len < later && {
+            let (e, l) = (tokens[tok(earlier + len)].text, tokens[tok(later + len)].text);
+            glued_prefix(l, e).is_some() || glued_prefix(e, l).is_some()
+        }
     };
-    let start_ok = glue_start || if len >= MEDIUM_WORDS { starts[0] || starts[1] } else { starts[0] && starts[1] };
-    let end_ok = glue_end || if len >= MEDIUM_WORDS { ends[0] || ends[1] } else { ends[0] && ends[1] };
-    start_ok && end_ok
+    let start_ok =
+        || (if len >= MEDIUM_WORDS { starts[0] || starts[1] } else { starts[0] && starts[1] }) || glue_start();
+    let end_ok = || (if len >= MEDIUM_WORDS { ends[0] || ends[1] } else { ends[0] && ends[1] }) || glue_end();
+    start_ok() && end_ok()
 }
 
 /// Whether the word at token `t` begins a unit: the document, a line or a sentence
@@ -709,7 +829,8 @@ mod tests {
     #[test]
     fn hash_collisions_never_report() {
         // Equal hashes but different words: `same` rejects every candidate.
-        let mut scratch = Scratch { hashes: vec![7u64; 40], ..Scratch::default() };
+        let mut scratch = Scratch::default();
+        partition(&mut scratch.parts, 40, std::iter::repeat_n(7u64, 40));
         scratch.first_occurrences();
         assert!(find_runs(40, &scratch.first, |_, _| false, Verdict::Keep).is_empty());
         let runs = find_runs(40, &scratch.first, |_, _| true, Verdict::Keep);
@@ -728,12 +849,17 @@ mod tests {
                 fmix(x % 2)
             })
             .collect();
-        let mut shingles = Vec::new();
-        for_each_shingle(&hashes, |_, h| shingles.push(h));
+        // Each fingerprint computed directly, as the polynomial the rolling hash keeps.
+        let shingles: Vec<u64> = hashes
+            .windows(MIN_WORDS)
+            .map(|w| w.iter().fold(0u64, |h, &x| h.wrapping_mul(BASE).wrapping_add(x)))
+            .collect();
         let mut plain = HashMap::new();
         let expected: Vec<u32> =
             shingles.iter().enumerate().map(|(p, h)| *plain.entry(*h).or_insert(p as u32)).collect();
-        let mut scratch = Scratch { hashes, ..Scratch::default() };
+        let mut scratch = Scratch::default();
+        partition(&mut scratch.parts, hashes.len(), hashes.iter().copied());
+        assert!(scratch.parts.len() > 1);
         scratch.first_occurrences();
         let got = scratch.first;
         assert_eq!(got.len(), expected.len());
@@ -754,6 +880,24 @@ mod tests {
             text.push_str(&s);
         }
         assert_eq!(run(&text).len(), 3000);
+    }
+
+    #[test]
+    fn ascii_glue_helpers_agree_with_the_general_ones() {
+        let words = [
+            "", "-", "a", "A", "to", "To", "TO", "t-o", "songto", "songTo", "song-to", "itThe", "it", "the", "The",
+            "starIf", "star", "Star", "stars", "if", "If", "x1", "1x", "ab", "abab", "b", "ba", "'a'", "o'to",
+        ];
+        for longer in words {
+            for shorter in words {
+                if folded_len(longer) <= folded_len(shorter) {
+                    continue;
+                }
+                let (l, s) = (longer, shorter);
+                assert_eq!(glued_suffix_ascii(l, s, folded_len(s)), glued_suffix_chars(l, s), "{l} {s}");
+                assert_eq!(glued_prefix_ascii(l, s, folded_len(s)), glued_prefix_chars(l, s), "{l} {s}");
+            }
+        }
     }
 
     #[test]
