@@ -131,6 +131,42 @@ impl Key {
     }
 }
 
+/// A one-hash Bloom filter over 64-bit keys, built once from a rule's data: most keys a
+/// document asks about are in no map, and the filter rules them out in a few
+/// instructions before the map is probed. No false negatives.
+#[derive(Clone, Debug)]
+pub(crate) struct KeyFilter {
+    bits: Vec<u64>,
+    /// `64 - log2(bits)`: the shift that picks a bit from a mixed key.
+    shift: u32,
+}
+
+impl KeyFilter {
+    /// A filter of about 16 bits per key (a few per cent false positives).
+    pub fn new(keys: impl IntoIterator<Item = u64> + Clone) -> Self {
+        let n = keys.clone().into_iter().count().max(1);
+        let log2 = (n * 16).next_power_of_two().trailing_zeros().clamp(6, 24);
+        let mut filter = KeyFilter { bits: vec![0; 1 << (log2 - 6)], shift: 64 - log2 };
+        for key in keys {
+            let b = filter.bit(key);
+            filter.bits[b >> 6] |= 1 << (b & 63);
+        }
+        filter
+    }
+
+    #[inline]
+    fn bit(&self, key: u64) -> usize {
+        (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> self.shift) as usize
+    }
+
+    /// Whether `key` may be one of the keys.
+    #[inline]
+    pub fn may_contain(&self, key: u64) -> bool {
+        let b = self.bit(key);
+        self.bits[b >> 6] & 1 << (b & 63) != 0
+    }
+}
+
 /// What the names rules need to know about one token, worked out once per document
 /// (see [`word_facts`]). Tokens that are not words have no flags.
 #[derive(Clone, Copy, Debug, Default)]
@@ -235,16 +271,21 @@ impl WordFacts {
         let n = b.len();
         let possessive = n > 2 && matches!(b[n - 1], b's' | b'S') && b[n - 2] == b'\'';
         let stem_len = if possessive { n - 2 } else { n };
-        let (mut hash, mut letters) = (0u64, 0u32);
-        for &c in &b[..stem_len] {
-            if c.is_ascii_alphanumeric() {
-                hash = hash.wrapping_mul(BASE).wrapping_add(u64::from(c | 0x20) + 1);
+        // One pass: the key and letters of the stem, lowercase and letters of the word.
+        let (mut hash, mut letters, mut lower, mut alphabetic) = (0u64, 0u32, false, 0u32);
+        for (i, &c) in b.iter().enumerate() {
+            let folded = c | 0x20;
+            let is_alphabetic = folded.wrapping_sub(b'a') < 26;
+            lower |= c.wrapping_sub(b'a') < 26;
+            alphabetic += u32::from(is_alphabetic);
+            if i < stem_len && (is_alphabetic || c.is_ascii_digit()) {
+                hash = hash.wrapping_mul(BASE).wrapping_add(u64::from(folded) + 1);
                 letters += 1;
             }
         }
         let flags = Self::WORD
             | flag(b.first().is_some_and(u8::is_ascii_uppercase), Self::CAPITALISED)
-            | flag(is_all_caps(s), Self::ALL_CAPS)
+            | flag(!lower && alphabetic > 1, Self::ALL_CAPS)
             | flag(possessive, Self::POSSESSIVE)
             | flag(n >= 2, Self::TWO_CHARS);
         WordFacts { key: Key { hash, pow: power(letters) }, stem_len: stem_len as u32, letters, flags }
@@ -328,7 +369,12 @@ impl NameRuns {
     pub fn is_common(&self, i: usize, text: &str) -> bool {
         let known = &self.common[i];
         if known.get() == 0 {
-            known.set(1 + u8::from(is_common_word(strip_possessive(self.words[i].text(text)).0)));
+            let w = &self.words[i];
+            let (word, stripped) = strip_possessive(w.text(text));
+            // Letters and digits only (as many as bytes): the key answers.
+            let common =
+                if !stripped && w.letters as usize == word.len() { is_common_key(w.key) } else { is_common_word(word) };
+            known.set(1 + u8::from(common));
         }
         known.get() == 2
     }
@@ -582,7 +628,8 @@ fn glued_head<'w>(word: &'w str, heads: &Heads) -> Option<&'w str> {
         word.char_indices().rev().find(|(_, c)| !c.is_lowercase()).map_or(0, |(i, c)| i + c.len_utf8())
     };
     // The first lowercase-to-lowercase boundary where a head ends and a word begins.
-    (lower_from.max(4)..word.len().min(MAX_HEAD + 1)).filter(|&b| word.is_char_boundary(b)).find_map(|b| {
+    let may_end = |b: usize| lengths & 1 << b != 0 && word.is_char_boundary(b);
+    (lower_from.max(4)..word.len().min(MAX_HEAD + 1)).filter(|&b| may_end(b)).find_map(|b| {
         let (head, rest) = word.split_at(b);
         (rest.len() >= 2 && heads.contains(head) && is_common_word(rest)).then_some(head)
     })
@@ -613,15 +660,55 @@ pub(crate) fn skeleton(s: &str) -> String {
 /// [`Lexicon`] holds it: its entries from those lists are the ordinary words.
 static ENGLISH: Lazy<Lexicon> = Lazy::new(Lexicon::english);
 
+/// The skeleton [`Key`] values of the entries of that list that are letters and digits
+/// only: the names rules ask about a capitalised word whenever it is not a known name
+/// (tens of thousands of times a megabyte of news), and for a word of letters and digits
+/// the key they already have answers in one probe, where the lexicon's look-up first
+/// lowercases, validates and packs the word. Read from the same lists with the same
+/// rules as [`crate::lexicon`] (a test checks that the two agree).
+static ENGLISH_KEYS: Lazy<FxHashSet<u64>> = Lazy::new(|| {
+    let mut keys = FxHashSet::with_capacity_and_hasher(90_000, Default::default());
+    for src in [include_str!("../../../lints/lexicon/en.txt"), include_str!("../../../lints/lexicon/extra.txt")] {
+        keys.extend(english_entries(src).filter(|w| w.bytes().all(|b| b.is_ascii_alphanumeric())).map(ascii_key));
+    }
+    keys
+});
+
+/// The entries of an English word list: `word<TAB>count` lines with a count above zero,
+/// `#` comments and blank lines skipped, as `crate::lexicon` reads them.
+fn english_entries(src: &str) -> impl Iterator<Item = &str> {
+    src.split('\n').filter_map(|line| {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            return None;
+        }
+        let tab = line.bytes().position(|b| b == b'\t')?;
+        let count = line[tab + 1..].trim();
+        count.parse::<u64>().is_ok_and(|c| c > 0).then(|| &line[..tab])
+    })
+}
+
+/// The [`Key`] value of a word of ASCII letters and digits.
+fn ascii_key(word: &str) -> u64 {
+    word.bytes().fold(0u64, |h, c| h.wrapping_mul(BASE).wrapping_add(u64::from(c | 0x20) + 1))
+}
+
 /// Loads the word lists the names rules read, so that the first document does not pay.
 pub(crate) fn load_word_lists() {
     Lazy::force(&ENGLISH);
+    Lazy::force(&ENGLISH_KEYS);
     Lazy::force(&HEADS);
 }
 
 /// Whether `lower` is in the English word list.
 fn is_english(lower: &str) -> bool {
     ENGLISH.get(lower).is_some_and(|info| info.source == Source::English)
+}
+
+/// Whether a word of ASCII letters and digits only, whose skeleton has key `key`, is an
+/// English word ([`is_common_word`] for such words).
+pub(crate) fn is_common_key(key: Key) -> bool {
+    ENGLISH_KEYS.contains(&key.value())
 }
 
 /// Whether `word` (any case) is an English word or a common name in the lexicon.
@@ -740,6 +827,34 @@ mod tests {
         assert_eq!(Key::of("Ärzte Ǆ").then(Key::EMPTY), Key::of("ärzteǆ"));
         assert_ne!(Key::of("ab").value(), Key::of("ba").value());
         assert!(is_common_word("Baker") && !is_common_word("Qzxv"));
+    }
+
+    #[test]
+    fn english_keys_agree_with_the_lexicon() {
+        assert_eq!(ascii_key("Baker9"), Key::of("baker9").value());
+        let lists = [include_str!("../../../lints/lexicon/en.txt"), include_str!("../../../lints/lexicon/extra.txt")];
+        let mut alnum = 0;
+        for src in lists {
+            for line in src.lines() {
+                let word = line.split('\t').next().unwrap_or_default().trim();
+                if word.is_empty() || !word.bytes().all(|b| b.is_ascii_alphanumeric()) {
+                    continue;
+                }
+                alnum += 1;
+                for w in [word.to_owned(), word.to_uppercase(), capitalise(word)] {
+                    assert_eq!(is_common_key(Key::of(&w)), is_common_word(&w), "{w}");
+                }
+            }
+        }
+        assert!(alnum > 80_000, "{alnum}");
+        for w in ["Qzxv", "Jungkook", "Weverse", "Bilboard", "Ab", "x"] {
+            assert_eq!(is_common_key(Key::of(w)), is_common_word(w), "{w}");
+        }
+    }
+
+    fn capitalise(w: &str) -> String {
+        let mut c = w.chars();
+        c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
     }
 
     #[test]

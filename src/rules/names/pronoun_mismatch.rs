@@ -9,7 +9,7 @@
 use once_cell::sync::Lazy;
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::{is_all_caps, is_common_word, load_word_lists, name_runs, strip_possessive, Key, NameRuns};
+use super::{is_all_caps, is_common_word, load_word_lists, name_runs, strip_possessive, Key, KeyFilter, NameRuns};
 use crate::declare_rule;
 use crate::entities::{EntityKind, Pronouns};
 use crate::registry::Resources;
@@ -42,6 +42,8 @@ declare_rule! {
     /// `Bukayo Saka … thanked her teammates` → `… thanked his teammates`
     pub struct PronounMismatch {
         entities: FxHashMap<u64, Option<Who>>,
+        /// A filter in front of `entities`.
+        filter: KeyFilter,
     }
     META = "pronoun-mismatch", Names, Warning, "a pronoun that disagrees with its antecedent";
 }
@@ -220,10 +222,11 @@ fn scan(tokens: &[crate::Token<'_>]) -> (Vec<PronounToken>, Vec<Mention>) {
             in_quote = false;
         }
         match t.kind {
-            TokenKind::Punct => match t.text {
-                "“" | "«" => in_quote = true,
-                "”" | "»" => in_quote = false,
-                "\"" => in_quote = !in_quote,
+            // “ « open, ” » close, " toggles (UTF-8 bytes: no string comparison).
+            TokenKind::Punct => match t.text.as_bytes() {
+                [0xe2, 0x80, 0x9c] | [0xc2, 0xab] => in_quote = true,
+                [0xe2, 0x80, 0x9d] | [0xc2, 0xbb] => in_quote = false,
+                b"\"" => in_quote = !in_quote,
                 _ => {}
             },
             TokenKind::Word if (2..=9).contains(&t.text.len()) => {
@@ -353,14 +356,16 @@ impl PronounMismatch {
                 entities.entry(Key::of(s).value()).or_insert(who);
             }
         }
-        PronounMismatch { entities }
+        let filter = KeyFilter::new(entities.keys().copied());
+        PronounMismatch { entities, filter }
     }
 
     /// The entity whose skeleton has `key` (spelled alike up to case, spacing and
     /// hyphens): `Some(None)` for works, places and publications, which are no
     /// antecedents.
     fn entity(&self, key: Key) -> Option<Option<Who>> {
-        self.entities.get(&key.value()).copied()
+        let key = key.value();
+        self.filter.may_contain(key).then(|| self.entities.get(&key).copied()).flatten()
     }
 
     /// The mentions of possible antecedents, in order; `indefinite` are those the
@@ -667,6 +672,14 @@ kind = "org"
         ] {
             assert!(run(ok).is_empty(), "{ok}: {:?}", run(ok));
         }
+    }
+
+    #[test]
+    fn quotation_marks_as_bytes() {
+        assert_eq!("“".as_bytes(), [0xe2, 0x80, 0x9c]);
+        assert_eq!("”".as_bytes(), [0xe2, 0x80, 0x9d]);
+        assert_eq!("«".as_bytes(), [0xc2, 0xab]);
+        assert_eq!("»".as_bytes(), [0xc2, 0xbb]);
     }
 
     #[test]
