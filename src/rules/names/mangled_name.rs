@@ -10,7 +10,7 @@
 use rphonetic::DoubleMetaphone;
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::{accepted, load_word_lists, name_runs, skeleton, skeleton_into, Key, KeyFilter, NameRuns, NameWord, HEADS};
+use super::{accepted, analysis, load_word_lists, skeleton, skeleton_into, Key, KeyFilter, NameRuns, NameWord, HEADS};
 use crate::declare_rule;
 use crate::registry::Resources;
 use crate::rule::{Reporter, Rule, RuleMeta};
@@ -634,7 +634,8 @@ impl Rule for MangledName {
 
     fn check(&self, doc: &Document<'_>, out: &mut Reporter<'_>) {
         let text = doc.text();
-        let names = name_runs(doc);
+        let analysis = analysis(doc);
+        let names = &analysis.runs;
         let words = &names.words;
         // Whether each name word is a generic head word, worked out once.
         let heads: Vec<bool> = words.iter().map(|w| HEADS.contains(w.text(text))).collect();
@@ -654,7 +655,7 @@ impl Rule for MangledName {
                     if n > 1 && matches!(words[i].text(text), "The" | "A" | "An") {
                         continue;
                     }
-                    let Some(id) = self.near_miss(text, &names, (i, n), &heads, &mut memo, &mut scratch) else {
+                    let Some(id) = self.near_miss(text, names, (i, n), &heads, &mut memo, &mut scratch) else {
                         continue;
                     };
                     let target = &self.targets[id as usize];
@@ -678,7 +679,7 @@ impl Rule for MangledName {
                 i += 1;
             }
         }
-        self.internal(text, &names, &mut findings);
+        self.internal(text, names, &mut findings);
         findings.sort_by_key(|f| (f.span.start, f.span.end));
         let mut reported_to = 0;
         for f in findings {

@@ -7,9 +7,9 @@
 //! one, and flagged only when every candidate there takes the other pronoun.
 
 use once_cell::sync::Lazy;
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 
-use super::{is_all_caps, is_common_word, load_word_lists, name_runs, strip_possessive, Key, KeyFilter, NameRuns};
+use super::{analysis, is_all_caps, is_common_word, load_word_lists, strip_possessive, Key, KeyFilter, NameRuns};
 use crate::declare_rule;
 use crate::entities::{EntityKind, Pronouns};
 use crate::registry::Resources;
@@ -372,7 +372,8 @@ impl PronounMismatch {
     /// relative and indefinite pronouns make.
     fn mentions(&self, doc: &Document<'_>, indefinite: Vec<Mention>) -> Vec<Mention> {
         let text = doc.text();
-        let names = name_runs(doc);
+        let analysis = analysis(doc);
+        let names = &analysis.runs;
         // Capitalised words seen inside sentences: names, even when also words ("Brown").
         // Asked about a few sentence openings only: sorted when first asked.
         let mut inside: Option<Vec<u64>> = None;
@@ -384,8 +385,9 @@ impl PronounMismatch {
             });
             keys.binary_search(&key).is_ok()
         };
-        let mut out = Vec::new();
-        let mut families: FxHashMap<u64, FxHashSet<u64>> = FxHashMap::default();
+        let mut out = Vec::with_capacity(names.words.len() + indefinite.len());
+        // (surname, full name) of every name of several words: a few per article.
+        let mut families: Vec<(u64, u64)> = Vec::new();
         for &(a, b) in &names.runs {
             let words = &names.words[a..b];
             // A capitalised title in quotation marks ("Seven") names a work.
@@ -415,8 +417,8 @@ impl PronounMismatch {
                     continue;
                 }
                 // Months, days, and ordinary words opening a sentence are no names.
-                let ordinary_opening = w.initial && is_common(&names, a + i, text) && !is_inside(w.key.value());
-                if is_calendar(w_text) || ordinary_opening || is_all_caps(w_text) && w_text.len() <= 3 {
+                let ordinary_opening = w.initial && is_common(names, a + i, text) && !is_inside(w.key.value());
+                if is_calendar(w_text) || ordinary_opening || w_text.len() <= 3 && is_all_caps(w_text) {
                     i += 1;
                     continue;
                 }
@@ -433,7 +435,7 @@ impl PronounMismatch {
                 let surname = last.key.value();
                 let key = if j - i > 1 {
                     let full = words[i..j].iter().fold(FULL_NAME_SEED, |h, w| mix(h, w.key.value()));
-                    families.entry(surname).or_default().insert(full);
+                    families.push((surname, full));
                     full
                 } else {
                     surname
@@ -447,13 +449,16 @@ impl PronounMismatch {
         // A surname alone shares the votes of the one full name it stands for; where the
         // article names two people with it ("Jimi Hendrix", "Janie Hendrix") it is
         // ambiguous.
+        families.sort_unstable();
+        families.dedup();
         for m in &mut out {
             let Some(key) = m.key else { continue };
-            let Some(fulls) = families.get(&key) else { continue };
-            if fulls.len() == 1 {
-                m.key = fulls.iter().next().copied();
-            } else {
-                m.key = None;
+            let from = families.partition_point(|&(surname, _)| surname < key);
+            let fulls = &families[from..families.partition_point(|&(surname, _)| surname <= key)];
+            match fulls {
+                [] => {}
+                [(_, full)] => m.key = Some(*full),
+                _ => m.key = None,
             }
         }
         out.extend(indefinite);
@@ -526,7 +531,8 @@ impl Rule for PronounMismatch {
             return;
         }
         let mut mentions = self.mentions(doc, indefinite);
-        let starts = super::sentence_starts(doc);
+        let analysis = super::analysis(doc);
+        let starts = &analysis.starts;
         let sentence_of = |offset: usize| starts.partition_point(|&s| s <= offset);
 
         // Learn the pronouns of names without pack pronouns from the article itself:
