@@ -10,7 +10,7 @@
 use rphonetic::DoubleMetaphone;
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::{accepted, load_word_lists, name_runs, skeleton, skeleton_into, Key, NameRuns, NameWord, HEADS};
+use super::{accepted, analysis, load_word_lists, skeleton, skeleton_into, Key, KeyFilter, NameRuns, NameWord, HEADS};
 use crate::declare_rule;
 use crate::registry::Resources;
 use crate::rule::{Reporter, Rule, RuleMeta};
@@ -48,7 +48,11 @@ declare_rule! {
     pub struct MangledName {
         targets: Vec<Target>,
         index: FxHashMap<u64, Vec<u32>>,
+        /// A filter in front of `index`.
+        index_filter: KeyFilter,
         known: FxHashSet<u64>,
+        /// A filter in front of `known` and `accept`.
+        known_filter: KeyFilter,
         accept: FxHashSet<u64>,
         /// [`fold_key`] of every spelling of every entity: what `Gazetteer::get_folded` finds.
         folded: FxHashSet<u64>,
@@ -176,7 +180,9 @@ impl MangledName {
         let mut rule = MangledName {
             targets: Vec::new(),
             index: FxHashMap::default(),
+            index_filter: KeyFilter::new([]),
             known: FxHashSet::default(),
+            known_filter: KeyFilter::new([]),
             accept: accepted(res.config, META.code.as_ref()).iter().map(|s| Key::of(s).value()).collect(),
             folded: FxHashSet::default(),
             slots: FxHashSet::default(),
@@ -236,6 +242,8 @@ impl MangledName {
         for shapes in &mut rule.sound_alikes {
             shapes.sort_by_key(|s| s.len);
         }
+        rule.index_filter = KeyFilter::new(rule.index.keys().copied());
+        rule.known_filter = KeyFilter::new(rule.known.iter().chain(&rule.accept).copied());
         rule
     }
 
@@ -338,7 +346,7 @@ impl MangledName {
         candidates.clear();
         for v in variants {
             for_deletion_keys(&v.skel, n, |key| {
-                if let Some(ids) = self.index.get(&key) {
+                if let Some(ids) = self.index_filter.may_contain(key).then(|| self.index.get(&key)).flatten() {
                     candidates.extend(ids);
                 }
             });
@@ -428,8 +436,8 @@ impl MangledName {
     fn internal(&self, text: &str, names: &NameRuns, out: &mut Vec<Finding>) {
         let words = &names.words[..];
         // Every two- and three-word window of every run, counted by folded spelling.
-        let mut grams: Vec<(usize, usize, u64)> = Vec::new();
-        let mut counts: FxHashMap<u64, u32> = FxHashMap::default();
+        let mut grams: Vec<(usize, usize, u64)> = Vec::with_capacity(2 * words.len());
+        let mut counts: FxHashMap<u64, u32> = FxHashMap::with_capacity_and_hasher(2 * words.len(), Default::default());
         let mut repeated = false;
         for &(a, b) in &names.runs {
             for n in 2..=3 {
@@ -509,7 +517,7 @@ impl MangledName {
 
     /// Whether a skeleton with [`Key`] value `key` is a known spelling or accepted.
     fn is_known(&self, key: u64) -> bool {
-        self.known.contains(&key) || self.accept.contains(&key)
+        self.known_filter.may_contain(key) && (self.known.contains(&key) || self.accept.contains(&key))
     }
 }
 
@@ -626,7 +634,8 @@ impl Rule for MangledName {
 
     fn check(&self, doc: &Document<'_>, out: &mut Reporter<'_>) {
         let text = doc.text();
-        let names = name_runs(doc);
+        let analysis = analysis(doc);
+        let names = &analysis.runs;
         let words = &names.words;
         // Whether each name word is a generic head word, worked out once.
         let heads: Vec<bool> = words.iter().map(|w| HEADS.contains(w.text(text))).collect();
@@ -646,7 +655,7 @@ impl Rule for MangledName {
                     if n > 1 && matches!(words[i].text(text), "The" | "A" | "An") {
                         continue;
                     }
-                    let Some(id) = self.near_miss(text, &names, (i, n), &heads, &mut memo, &mut scratch) else {
+                    let Some(id) = self.near_miss(text, names, (i, n), &heads, &mut memo, &mut scratch) else {
                         continue;
                     };
                     let target = &self.targets[id as usize];
@@ -670,7 +679,7 @@ impl Rule for MangledName {
                 i += 1;
             }
         }
-        self.internal(text, &names, &mut findings);
+        self.internal(text, names, &mut findings);
         findings.sort_by_key(|f| (f.span.start, f.span.end));
         let mut reported_to = 0;
         for f in findings {

@@ -2,11 +2,13 @@
 //! name or term spelled two ways in one article (`name-variant`), and pronouns that
 //! disagree with the person they refer to (`pronoun-mismatch`).
 //!
-//! The three rules share how they see names: `name_runs` picks out runs of capitalised
-//! words ("Arsenal’s Bukayo Saka", "Gordon Brown") from the document's tokens, with hyphenated
-//! parts joined ("Park Ji-min") and possessives split off; `skeleton` reduces a
-//! spelling to its lowercase letters and digits, so spellings that differ only by case,
-//! spacing, hyphens or apostrophes compare equal.
+//! The three rules share how they see names: one pass over the document's tokens
+//! (`analyse`) picks out runs of capitalised words ("Arsenal’s Bukayo Saka", "Gordon
+//! Brown"), with hyphenated parts joined ("Park Ji-min") and possessives split off, and
+//! notes sentence starts and what each word is; `skeleton` reduces a spelling to its
+//! lowercase letters and digits, so spellings that differ only by case, spacing, hyphens
+//! or apostrophes compare equal, and `Key` hashes a skeleton so that the key of a name
+//! of several words follows from the keys of its words.
 //!
 //! The rules: [`mangled_name::MangledName`], [`name_variant::NameVariant`],
 //! [`pronoun_mismatch::PronounMismatch`]. The names they know come from the entity
@@ -131,8 +133,44 @@ impl Key {
     }
 }
 
+/// A one-hash Bloom filter over 64-bit keys, built once from a rule's data: most keys a
+/// document asks about are in no map, and the filter rules them out in a few
+/// instructions before the map is probed. No false negatives.
+#[derive(Clone, Debug)]
+pub(crate) struct KeyFilter {
+    bits: Vec<u64>,
+    /// `64 - log2(bits)`: the shift that picks a bit from a mixed key.
+    shift: u32,
+}
+
+impl KeyFilter {
+    /// A filter of about 16 bits per key (a few per cent false positives).
+    pub fn new(keys: impl IntoIterator<Item = u64> + Clone) -> Self {
+        let n = keys.clone().into_iter().count().max(1);
+        let log2 = (n * 16).next_power_of_two().trailing_zeros().clamp(6, 24);
+        let mut filter = KeyFilter { bits: vec![0; 1 << (log2 - 6)], shift: 64 - log2 };
+        for key in keys {
+            let b = filter.bit(key);
+            filter.bits[b >> 6] |= 1 << (b & 63);
+        }
+        filter
+    }
+
+    #[inline]
+    fn bit(&self, key: u64) -> usize {
+        (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> self.shift) as usize
+    }
+
+    /// Whether `key` may be one of the keys.
+    #[inline]
+    pub fn may_contain(&self, key: u64) -> bool {
+        let b = self.bit(key);
+        self.bits[b >> 6] & 1 << (b & 63) != 0
+    }
+}
+
 /// What the names rules need to know about one token, worked out once per document
-/// (see [`word_facts`]). Tokens that are not words have no flags.
+/// (see [`Analysis`]). Tokens that are not words have no flags.
 #[derive(Clone, Copy, Debug, Default)]
 pub(crate) struct WordFacts {
     /// Key of the skeleton of the word without its possessive.
@@ -235,39 +273,25 @@ impl WordFacts {
         let n = b.len();
         let possessive = n > 2 && matches!(b[n - 1], b's' | b'S') && b[n - 2] == b'\'';
         let stem_len = if possessive { n - 2 } else { n };
-        let (mut hash, mut letters) = (0u64, 0u32);
-        for &c in &b[..stem_len] {
-            if c.is_ascii_alphanumeric() {
-                hash = hash.wrapping_mul(BASE).wrapping_add(u64::from(c | 0x20) + 1);
+        // One pass: the key and letters of the stem, lowercase and letters of the word.
+        let (mut hash, mut letters, mut lower, mut alphabetic) = (0u64, 0u32, false, 0u32);
+        for (i, &c) in b.iter().enumerate() {
+            let folded = c | 0x20;
+            let is_alphabetic = folded.wrapping_sub(b'a') < 26;
+            lower |= c.wrapping_sub(b'a') < 26;
+            alphabetic += u32::from(is_alphabetic);
+            if i < stem_len && (is_alphabetic || c.is_ascii_digit()) {
+                hash = hash.wrapping_mul(BASE).wrapping_add(u64::from(folded) + 1);
                 letters += 1;
             }
         }
         let flags = Self::WORD
             | flag(b.first().is_some_and(u8::is_ascii_uppercase), Self::CAPITALISED)
-            | flag(is_all_caps(s), Self::ALL_CAPS)
+            | flag(!lower && alphabetic > 1, Self::ALL_CAPS)
             | flag(possessive, Self::POSSESSIVE)
             | flag(n >= 2, Self::TWO_CHARS);
         WordFacts { key: Key { hash, pow: power(letters) }, stem_len: stem_len as u32, letters, flags }
     }
-}
-
-/// The result of [`word_facts`]: one entry per token of the document.
-pub(crate) struct Facts(pub Vec<WordFacts>);
-
-impl std::ops::Deref for Facts {
-    type Target = [WordFacts];
-
-    fn deref(&self) -> &[WordFacts] {
-        &self.0
-    }
-}
-
-/// The [`WordFacts`] of every token of `doc`, shared by the rules of a document.
-pub(crate) fn word_facts(doc: &Document<'_>) -> Rc<Facts> {
-    doc.shared(|doc| {
-        let text = doc.text().as_bytes();
-        Facts(doc.tokens().iter().map(|t| WordFacts::of(text, t)).collect())
-    })
 }
 
 /// Letters and digits in `s`.
@@ -328,7 +352,12 @@ impl NameRuns {
     pub fn is_common(&self, i: usize, text: &str) -> bool {
         let known = &self.common[i];
         if known.get() == 0 {
-            known.set(1 + u8::from(is_common_word(strip_possessive(self.words[i].text(text)).0)));
+            let w = &self.words[i];
+            let (word, stripped) = strip_possessive(w.text(text));
+            // Letters and digits only (as many as bytes): the key answers.
+            let common =
+                if !stripped && w.letters as usize == word.len() { is_common_key(w.key) } else { is_common_word(word) };
+            known.set(1 + u8::from(common));
         }
         known.get() == 2
     }
@@ -400,43 +429,82 @@ pub(crate) fn is_all_caps(word: &str) -> bool {
     letters > 1
 }
 
-/// The name runs of `doc` (see [`find_name_runs`]), with the generic head words of
-/// [`HEADS`], shared by the rules of a document.
-pub(crate) fn name_runs(doc: &Document<'_>) -> Rc<NameRuns> {
-    doc.shared(|doc| find_name_runs(doc, &HEADS))
+/// The names family's view of a document, made in one pass over its tokens and shared
+/// by the rules of a document ([`analysis`]).
+pub(crate) struct Analysis {
+    /// The [`WordFacts`] of every token.
+    pub facts: Vec<WordFacts>,
+    /// Byte offsets of the first word or number of each sentence: after a line break,
+    /// or after a `.`, `!`, `?` or `…` that does not end an abbreviation or an initial.
+    /// A light splitter on the shared tokens; the names rules need sentence starts only,
+    /// and full UAX #29 sentence segmentation costs as much as tokenising.
+    pub starts: Vec<usize>,
+    /// The name runs, with the generic head words of [`HEADS`].
+    pub runs: NameRuns,
 }
 
-/// Finds the name runs of `doc`. A run is a maximal sequence of capitalised words, each
-/// separated from the next by one space; hyphenated parts join their word
-/// ("Ji-min", "Jean-Paul"). A possessive stays inside the run ("Baker’s Gazette") but
-/// is recorded on its word. `glued_heads` lists head words ("Magazine") that may be
-/// glued to a following lowercase word by a scrape ("Gazettewhere"): such a token
-/// counts as the head word alone and ends its run.
-pub(crate) fn find_name_runs(doc: &Document<'_>, glued_heads: &Heads) -> NameRuns {
+/// The [`Analysis`] of `doc`, worked out by the first rule that asks for it.
+pub(crate) fn analysis(doc: &Document<'_>) -> Rc<Analysis> {
+    doc.shared(|doc| analyse(doc, &HEADS))
+}
+
+/// Longest head word, in bytes.
+const MAX_HEAD: usize = 16;
+
+/// Words after which a full stop ends an abbreviation, not a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "Capt", "Col", "Dr", "Gen", "Gov", "Jr", "Lt", "Mr", "Mrs", "Ms", "No", "Prof", "Rep", "Sen", "Sgt", "Sr", "St",
+    "vs",
+];
+
+/// Works out the [`Analysis`] of `doc`: the facts of each token, the sentence starts
+/// and the name runs. A run is a maximal sequence of capitalised words, each separated
+/// from the next by one space; hyphenated parts join their word ("Ji-min",
+/// "Jean-Paul"). A possessive stays inside the run ("Baker’s Gazette") but is recorded
+/// on its word. `glued_heads` lists head words ("Magazine") that may be glued to a
+/// following lowercase word by a scrape ("Gazettewhere"): such a token counts as the
+/// head word alone and ends its run.
+pub(crate) fn analyse(doc: &Document<'_>, glued_heads: &Heads) -> Analysis {
     let text = doc.text();
     let tokens = doc.tokens();
-    let facts = word_facts(doc);
-    let starts = sentence_starts(doc);
-    let mut next_start = 0;
+    let mut facts = Vec::with_capacity(tokens.len());
+    let mut starts = Vec::with_capacity(tokens.len() / 16 + 1);
     let mut words: Vec<NameWord> = Vec::with_capacity(tokens.len() / 4);
     let mut runs = Vec::with_capacity(tokens.len() / 8);
-    let mut run_start = 0;
-    let mut glued = false;
-    let mut i = 0;
-    while i < tokens.len() {
-        let t = &tokens[i];
-        if !matches!(t.kind, TokenKind::Word | TokenKind::Number) {
-            i += 1;
+    // Sentence starts: whether the next word opens a sentence, on which line.
+    let (mut open, mut line) = (true, u32::MAX);
+    // Name runs: where the current one starts, whether its last word was glued, and
+    // the first token a new name word may start at (after a hyphenated one).
+    let (mut run_start, mut glued, mut next_word) = (0, false, 0);
+    for (i, t) in tokens.iter().enumerate() {
+        let f = WordFacts::of(text.as_bytes(), t);
+        facts.push(f);
+        if t.line != line {
+            line = t.line;
+            open = true;
+        }
+        let mut initial = false;
+        match t.kind {
+            TokenKind::Word | TokenKind::Number if open => {
+                starts.push(t.start);
+                open = false;
+                initial = true;
+            }
+            TokenKind::Punct if matches!(t.text, "." | "!" | "?" | "…") => {
+                let prev = i.checked_sub(1).map(|p| &tokens[p]).filter(|p| p.end() == t.start);
+                let abbreviation = prev.is_some_and(|p| {
+                    p.is_word()
+                        && t.text == "."
+                        && (ABBREVIATIONS.contains(&p.text) || (p.text.len() == 1 && is_capitalised(p.text)))
+                });
+                open |= !abbreviation;
+            }
+            _ => {}
+        }
+        // A name word starts at a capitalised word that no earlier one takes in.
+        if i < next_word || !f.is(WordFacts::CAPITALISED) {
             continue;
         }
-        while next_start < starts.len() && starts[next_start] < t.start {
-            next_start += 1;
-        }
-        if !facts[i].is(WordFacts::CAPITALISED) {
-            i += 1;
-            continue;
-        }
-        let initial = starts.get(next_start) == Some(&t.start);
         // Join hyphenated parts: "Ji" "-" "min" is one word.
         let mut end_tok = i;
         while end_tok + 2 < tokens.len()
@@ -447,10 +515,10 @@ pub(crate) fn find_name_runs(doc: &Document<'_>, glued_heads: &Heads) -> NameRun
         {
             end_tok += 2;
         }
+        next_word = end_tok + 1;
         let start = t.start;
         let raw_end = tokens[end_tok].end();
         let (mut key, mut letters, stem_len, mut possessive) = if end_tok == i {
-            let f = &facts[i];
             (f.key, f.letters, f.stem_len as usize, f.is(WordFacts::POSSESSIVE))
         } else {
             let (stem, possessive) = strip_possessive(&text[start..raw_end]);
@@ -497,71 +565,12 @@ pub(crate) fn find_name_runs(doc: &Document<'_>, glued_heads: &Heads) -> NameRun
         }
         words.push(word);
         glued = glued_here;
-        i = end_tok + 1;
     }
     if run_start < words.len() {
         runs.push((run_start, words.len()));
     }
     let common = vec![Cell::new(0); words.len()];
-    NameRuns { words, runs, common }
-}
-
-/// Longest head word, in bytes.
-const MAX_HEAD: usize = 16;
-
-/// Words after which a full stop ends an abbreviation, not a sentence.
-const ABBREVIATIONS: &[&str] = &[
-    "Capt", "Col", "Dr", "Gen", "Gov", "Jr", "Lt", "Mr", "Mrs", "Ms", "No", "Prof", "Rep", "Sen", "Sgt", "Sr", "St",
-    "vs",
-];
-
-/// Byte offsets of the first word or number of each sentence: after a line break, or
-/// after a `.`, `!`, `?` or `…` that does not end an abbreviation or an initial. A
-/// light splitter on the shared tokens; the names rules need sentence starts only, and
-/// full UAX #29 sentence segmentation costs as much as tokenising.
-pub(crate) fn sentence_starts(doc: &Document<'_>) -> Rc<SentenceStarts> {
-    doc.shared(|doc| SentenceStarts(find_sentence_starts(doc)))
-}
-
-/// The result of [`sentence_starts`], shared by the rules of a document.
-pub(crate) struct SentenceStarts(pub Vec<usize>);
-
-impl std::ops::Deref for SentenceStarts {
-    type Target = [usize];
-
-    fn deref(&self) -> &[usize] {
-        &self.0
-    }
-}
-
-fn find_sentence_starts(doc: &Document<'_>) -> Vec<usize> {
-    let tokens = doc.tokens();
-    let mut starts = Vec::with_capacity(tokens.len() / 16 + 1);
-    let mut open = true;
-    let mut line = u32::MAX;
-    for (i, t) in tokens.iter().enumerate() {
-        if t.line != line {
-            line = t.line;
-            open = true;
-        }
-        match t.kind {
-            TokenKind::Word | TokenKind::Number if open => {
-                starts.push(t.start);
-                open = false;
-            }
-            TokenKind::Punct if matches!(t.text, "." | "!" | "?" | "…") => {
-                let prev = i.checked_sub(1).map(|p| &tokens[p]).filter(|p| p.end() == t.start);
-                let abbreviation = prev.is_some_and(|p| {
-                    p.is_word()
-                        && t.text == "."
-                        && (ABBREVIATIONS.contains(&p.text) || (p.text.len() == 1 && is_capitalised(p.text)))
-                });
-                open |= !abbreviation;
-            }
-            _ => {}
-        }
-    }
-    starts
+    Analysis { facts, starts, runs: NameRuns { words, runs, common } }
 }
 
 /// The head word `word` starts with when a lowercase word is glued to it.
@@ -582,7 +591,8 @@ fn glued_head<'w>(word: &'w str, heads: &Heads) -> Option<&'w str> {
         word.char_indices().rev().find(|(_, c)| !c.is_lowercase()).map_or(0, |(i, c)| i + c.len_utf8())
     };
     // The first lowercase-to-lowercase boundary where a head ends and a word begins.
-    (lower_from.max(4)..word.len().min(MAX_HEAD + 1)).filter(|&b| word.is_char_boundary(b)).find_map(|b| {
+    let may_end = |b: usize| lengths & 1 << b != 0 && word.is_char_boundary(b);
+    (lower_from.max(4)..word.len().min(MAX_HEAD + 1)).filter(|&b| may_end(b)).find_map(|b| {
         let (head, rest) = word.split_at(b);
         (rest.len() >= 2 && heads.contains(head) && is_common_word(rest)).then_some(head)
     })
@@ -613,15 +623,55 @@ pub(crate) fn skeleton(s: &str) -> String {
 /// [`Lexicon`] holds it: its entries from those lists are the ordinary words.
 static ENGLISH: Lazy<Lexicon> = Lazy::new(Lexicon::english);
 
+/// The skeleton [`Key`] values of the entries of that list that are letters and digits
+/// only: the names rules ask about a capitalised word whenever it is not a known name
+/// (tens of thousands of times a megabyte of news), and for a word of letters and digits
+/// the key they already have answers in one probe, where the lexicon's look-up first
+/// lowercases, validates and packs the word. Read from the same lists with the same
+/// rules as [`crate::lexicon`] (a test checks that the two agree).
+static ENGLISH_KEYS: Lazy<FxHashSet<u64>> = Lazy::new(|| {
+    let mut keys = FxHashSet::with_capacity_and_hasher(90_000, Default::default());
+    for src in [include_str!("../../../lints/lexicon/en.txt"), include_str!("../../../lints/lexicon/extra.txt")] {
+        keys.extend(english_entries(src).filter(|w| w.bytes().all(|b| b.is_ascii_alphanumeric())).map(ascii_key));
+    }
+    keys
+});
+
+/// The entries of an English word list: `word<TAB>count` lines with a count above zero,
+/// `#` comments and blank lines skipped, as `crate::lexicon` reads them.
+fn english_entries(src: &str) -> impl Iterator<Item = &str> {
+    src.split('\n').filter_map(|line| {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            return None;
+        }
+        let tab = line.bytes().position(|b| b == b'\t')?;
+        let count = line[tab + 1..].trim();
+        count.parse::<u64>().is_ok_and(|c| c > 0).then(|| &line[..tab])
+    })
+}
+
+/// The [`Key`] value of a word of ASCII letters and digits.
+fn ascii_key(word: &str) -> u64 {
+    word.bytes().fold(0u64, |h, c| h.wrapping_mul(BASE).wrapping_add(u64::from(c | 0x20) + 1))
+}
+
 /// Loads the word lists the names rules read, so that the first document does not pay.
 pub(crate) fn load_word_lists() {
     Lazy::force(&ENGLISH);
+    Lazy::force(&ENGLISH_KEYS);
     Lazy::force(&HEADS);
 }
 
 /// Whether `lower` is in the English word list.
 fn is_english(lower: &str) -> bool {
     ENGLISH.get(lower).is_some_and(|info| info.source == Source::English)
+}
+
+/// Whether a word of ASCII letters and digits only, whose skeleton has key `key`, is an
+/// English word ([`is_common_word`] for such words).
+pub(crate) fn is_common_key(key: Key) -> bool {
+    ENGLISH_KEYS.contains(&key.value())
 }
 
 /// Whether `word` (any case) is an English word or a common name in the lexicon.
@@ -701,7 +751,7 @@ mod tests {
     fn runs(text: &str) -> Vec<Vec<&str>> {
         let doc = Document::new(text);
         let heads = Heads::new(["Magazine"]);
-        let r = find_name_runs(&doc, &heads);
+        let r = analyse(&doc, &heads).runs;
         r.runs.iter().map(|&(a, b)| r.words[a..b].iter().map(|w| w.text(text)).collect()).collect()
     }
 
@@ -719,7 +769,7 @@ mod tests {
     fn initial_words() {
         let text = "The cat. \"Bob Smith\" came\nHome now";
         let doc = Document::new(text);
-        let r = find_name_runs(&doc, &Heads::new([]));
+        let r = analyse(&doc, &Heads::new([])).runs;
         let initial: Vec<_> = r.words.iter().map(|w| (w.text(text), w.initial)).collect();
         assert_eq!(initial, [("The", true), ("Bob", true), ("Smith", false), ("Home", true)]);
     }
@@ -728,7 +778,7 @@ mod tests {
     fn sentence_starts_skip_abbreviations() {
         let text = "Mr. Smith met J. K. Rowling. She left! “Then what?” he asked.\nA headline";
         let doc = Document::new(text);
-        let starts: Vec<&str> = sentence_starts(&doc).iter().map(|&s| &text[s..s + 3]).collect();
+        let starts: Vec<&str> = analysis(&doc).starts.iter().map(|&s| &text[s..s + 3]).collect();
         assert_eq!(starts, ["Mr.", "She", "The", "he ", "A h"]);
     }
 
@@ -743,10 +793,39 @@ mod tests {
     }
 
     #[test]
+    fn english_keys_agree_with_the_lexicon() {
+        assert_eq!(ascii_key("Baker9"), Key::of("baker9").value());
+        let lists = [include_str!("../../../lints/lexicon/en.txt"), include_str!("../../../lints/lexicon/extra.txt")];
+        let mut alnum = 0;
+        for src in lists {
+            for line in src.lines() {
+                let word = line.split('\t').next().unwrap_or_default().trim();
+                if word.is_empty() || !word.bytes().all(|b| b.is_ascii_alphanumeric()) {
+                    continue;
+                }
+                alnum += 1;
+                for w in [word.to_owned(), word.to_uppercase(), capitalise(word)] {
+                    assert_eq!(is_common_key(Key::of(&w)), is_common_word(&w), "{w}");
+                }
+            }
+        }
+        assert!(alnum > 80_000, "{alnum}");
+        for w in ["Qzxv", "Jungkook", "Weverse", "Bilboard", "Ab", "x"] {
+            assert_eq!(is_common_key(Key::of(w)), is_common_word(w), "{w}");
+        }
+    }
+
+    fn capitalise(w: &str) -> String {
+        let mut c = w.chars();
+        c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+    }
+
+    #[test]
     fn surface_keys_compose_word_keys() {
         let text = "Yesterday Gordon Brown’s Gazette and Park Ji-min’s BTS’ fans";
         let doc = Document::new(text);
-        let r = name_runs(&doc);
+        let a = analysis(&doc);
+        let r = &a.runs;
         for &(a, b) in &r.runs {
             for i in a..b {
                 for j in i + 1..=b {
@@ -775,7 +854,7 @@ mod tests {
         }
         let text = "A I’m 's ’s x’s X’S x's BBC’s NASA's ÉCOLE École É ÉÉ Ab'S it ‘s é’s 1st Ǆemal ǅx";
         let doc = Document::new(text);
-        let facts = word_facts(&doc);
+        let facts = &analysis(&doc).facts;
         for (t, f) in doc.tokens().iter().zip(facts.iter()) {
             let word = t.text;
             assert_eq!(strip_possessive(word), slow_possessive(word), "{word}");

@@ -13,7 +13,7 @@ use std::sync::Arc;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::{accepted, is_capitalised, strip_possessive, word_facts, Key, WordFacts};
+use super::{accepted, analysis, is_capitalised, strip_possessive, Key, WordFacts};
 use crate::declare_rule;
 use crate::entities::{fold, Gazetteer};
 use crate::registry::Resources;
@@ -366,8 +366,9 @@ impl Rule for NameVariant {
 
     fn check(&self, doc: &Document<'_>, out: &mut Reporter<'_>) {
         let text = doc.text();
-        let facts = word_facts(doc);
-        let Collected { multi, open, closed } = collect(doc, &facts);
+        let analysis = analysis(doc);
+        let facts = &analysis.facts;
+        let Collected { multi, open, closed } = collect(doc, facts);
         // The keys single words matter for: those of the forms of several words.
         let mut interest = Interest::with_capacity(multi.len() + open.len());
         for f in &multi {

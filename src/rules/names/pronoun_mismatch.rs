@@ -7,9 +7,9 @@
 //! one, and flagged only when every candidate there takes the other pronoun.
 
 use once_cell::sync::Lazy;
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 
-use super::{is_all_caps, is_common_word, load_word_lists, name_runs, strip_possessive, Key, NameRuns};
+use super::{analysis, is_all_caps, is_common_word, load_word_lists, strip_possessive, Key, KeyFilter, NameRuns};
 use crate::declare_rule;
 use crate::entities::{EntityKind, Pronouns};
 use crate::registry::Resources;
@@ -42,6 +42,8 @@ declare_rule! {
     /// `Bukayo Saka … thanked her teammates` → `… thanked his teammates`
     pub struct PronounMismatch {
         entities: FxHashMap<u64, Option<Who>>,
+        /// A filter in front of `entities`.
+        filter: KeyFilter,
     }
     META = "pronoun-mismatch", Names, Warning, "a pronoun that disagrees with its antecedent";
 }
@@ -220,10 +222,11 @@ fn scan(tokens: &[crate::Token<'_>]) -> (Vec<PronounToken>, Vec<Mention>) {
             in_quote = false;
         }
         match t.kind {
-            TokenKind::Punct => match t.text {
-                "“" | "«" => in_quote = true,
-                "”" | "»" => in_quote = false,
-                "\"" => in_quote = !in_quote,
+            // “ « open, ” » close, " toggles (UTF-8 bytes: no string comparison).
+            TokenKind::Punct => match t.text.as_bytes() {
+                [0xe2, 0x80, 0x9c] | [0xc2, 0xab] => in_quote = true,
+                [0xe2, 0x80, 0x9d] | [0xc2, 0xbb] => in_quote = false,
+                b"\"" => in_quote = !in_quote,
                 _ => {}
             },
             TokenKind::Word if (2..=9).contains(&t.text.len()) => {
@@ -353,21 +356,24 @@ impl PronounMismatch {
                 entities.entry(Key::of(s).value()).or_insert(who);
             }
         }
-        PronounMismatch { entities }
+        let filter = KeyFilter::new(entities.keys().copied());
+        PronounMismatch { entities, filter }
     }
 
     /// The entity whose skeleton has `key` (spelled alike up to case, spacing and
     /// hyphens): `Some(None)` for works, places and publications, which are no
     /// antecedents.
     fn entity(&self, key: Key) -> Option<Option<Who>> {
-        self.entities.get(&key.value()).copied()
+        let key = key.value();
+        self.filter.may_contain(key).then(|| self.entities.get(&key).copied()).flatten()
     }
 
     /// The mentions of possible antecedents, in order; `indefinite` are those the
     /// relative and indefinite pronouns make.
     fn mentions(&self, doc: &Document<'_>, indefinite: Vec<Mention>) -> Vec<Mention> {
         let text = doc.text();
-        let names = name_runs(doc);
+        let analysis = analysis(doc);
+        let names = &analysis.runs;
         // Capitalised words seen inside sentences: names, even when also words ("Brown").
         // Asked about a few sentence openings only: sorted when first asked.
         let mut inside: Option<Vec<u64>> = None;
@@ -379,8 +385,9 @@ impl PronounMismatch {
             });
             keys.binary_search(&key).is_ok()
         };
-        let mut out = Vec::new();
-        let mut families: FxHashMap<u64, FxHashSet<u64>> = FxHashMap::default();
+        let mut out = Vec::with_capacity(names.words.len() + indefinite.len());
+        // (surname, full name) of every name of several words: a few per article.
+        let mut families: Vec<(u64, u64)> = Vec::new();
         for &(a, b) in &names.runs {
             let words = &names.words[a..b];
             // A capitalised title in quotation marks ("Seven") names a work.
@@ -410,8 +417,8 @@ impl PronounMismatch {
                     continue;
                 }
                 // Months, days, and ordinary words opening a sentence are no names.
-                let ordinary_opening = w.initial && is_common(&names, a + i, text) && !is_inside(w.key.value());
-                if is_calendar(w_text) || ordinary_opening || is_all_caps(w_text) && w_text.len() <= 3 {
+                let ordinary_opening = w.initial && is_common(names, a + i, text) && !is_inside(w.key.value());
+                if is_calendar(w_text) || ordinary_opening || w_text.len() <= 3 && is_all_caps(w_text) {
                     i += 1;
                     continue;
                 }
@@ -428,7 +435,7 @@ impl PronounMismatch {
                 let surname = last.key.value();
                 let key = if j - i > 1 {
                     let full = words[i..j].iter().fold(FULL_NAME_SEED, |h, w| mix(h, w.key.value()));
-                    families.entry(surname).or_default().insert(full);
+                    families.push((surname, full));
                     full
                 } else {
                     surname
@@ -442,13 +449,16 @@ impl PronounMismatch {
         // A surname alone shares the votes of the one full name it stands for; where the
         // article names two people with it ("Jimi Hendrix", "Janie Hendrix") it is
         // ambiguous.
+        families.sort_unstable();
+        families.dedup();
         for m in &mut out {
             let Some(key) = m.key else { continue };
-            let Some(fulls) = families.get(&key) else { continue };
-            if fulls.len() == 1 {
-                m.key = fulls.iter().next().copied();
-            } else {
-                m.key = None;
+            let from = families.partition_point(|&(surname, _)| surname < key);
+            let fulls = &families[from..families.partition_point(|&(surname, _)| surname <= key)];
+            match fulls {
+                [] => {}
+                [(_, full)] => m.key = Some(*full),
+                _ => m.key = None,
             }
         }
         out.extend(indefinite);
@@ -521,7 +531,8 @@ impl Rule for PronounMismatch {
             return;
         }
         let mut mentions = self.mentions(doc, indefinite);
-        let starts = super::sentence_starts(doc);
+        let analysis = super::analysis(doc);
+        let starts = &analysis.starts;
         let sentence_of = |offset: usize| starts.partition_point(|&s| s <= offset);
 
         // Learn the pronouns of names without pack pronouns from the article itself:
@@ -667,6 +678,14 @@ kind = "org"
         ] {
             assert!(run(ok).is_empty(), "{ok}: {:?}", run(ok));
         }
+    }
+
+    #[test]
+    fn quotation_marks_as_bytes() {
+        assert_eq!("“".as_bytes(), [0xe2, 0x80, 0x9c]);
+        assert_eq!("”".as_bytes(), [0xe2, 0x80, 0x9d]);
+        assert_eq!("«".as_bytes(), [0xc2, 0xab]);
+        assert_eq!("»".as_bytes(), [0xc2, 0xbb]);
     }
 
     #[test]
