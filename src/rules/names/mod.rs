@@ -464,7 +464,7 @@ const ABBREVIATIONS: &[&str] = &[
 /// on its word. `glued_heads` lists head words ("Magazine") that may be glued to a
 /// following lowercase word by a scrape ("Gazettewhere"): such a token counts as the
 /// head word alone and ends its run.
-pub(crate) fn analyse(doc: &Document<'_>, glued_heads: &Heads) -> Analysis {
+pub(crate) fn analyse(doc: &Document<'_>, glued_heads: &WordSet) -> Analysis {
     let text = doc.text();
     let tokens = doc.tokens();
     let mut facts = Vec::with_capacity(tokens.len());
@@ -574,7 +574,7 @@ pub(crate) fn analyse(doc: &Document<'_>, glued_heads: &Heads) -> Analysis {
 }
 
 /// The head word `word` starts with when a lowercase word is glued to it.
-fn glued_head<'w>(word: &'w str, heads: &Heads) -> Option<&'w str> {
+fn glued_head<'w>(word: &'w str, heads: &WordSet) -> Option<&'w str> {
     if heads.is_empty() || word.len() < 6 {
         return None;
     }
@@ -689,21 +689,22 @@ pub(crate) fn is_common_word(word: &str) -> bool {
 
 /// Generic head words of names ("Magazine", "Records", "FC"): one line each in
 /// `lints/names/heads.txt`. A near-miss must match them exactly.
-pub(crate) static HEADS: Lazy<Heads> =
-    Lazy::new(|| Heads::new(word_list(include_str!("../../../lints/names/heads.txt"))));
+pub(crate) static HEADS: Lazy<WordSet> =
+    Lazy::new(|| WordSet::new(word_list(include_str!("../../../lints/names/heads.txt"))));
 
-/// A set of head words, with a screen in front: most capitalised words are looked up
-/// several times (once per place a glued word could start), and almost none is a head.
-pub(crate) struct Heads {
+/// A small set of words with a screen in front (first byte and length): most words
+/// looked up are in no such set. Head words: most capitalised words are looked up several
+/// times (once per place a glued word could start), and almost none is a head.
+pub(crate) struct WordSet {
     set: FxHashSet<String>,
     /// By first byte, bit `n` set where a head of `n` bytes (below 32) starts with it.
     lengths: [u32; 256],
 }
 
-impl Heads {
+impl WordSet {
     /// The set of `words`.
     pub fn new<'w>(words: impl IntoIterator<Item = &'w str>) -> Self {
-        let mut heads = Heads { set: FxHashSet::default(), lengths: [0; 256] };
+        let mut heads = WordSet { set: FxHashSet::default(), lengths: [0; 256] };
         for w in words {
             if let Some(&first) = w.as_bytes().first().filter(|_| w.len() < 32) {
                 heads.lengths[usize::from(first)] |= 1 << w.len();
@@ -713,7 +714,7 @@ impl Heads {
         heads
     }
 
-    /// Whether `word` is one of the heads.
+    /// Whether `word` is in the set.
     pub fn contains(&self, word: &str) -> bool {
         match word.as_bytes().first() {
             Some(&first) if word.len() < 32 => {
@@ -723,7 +724,7 @@ impl Heads {
         }
     }
 
-    /// Whether there are no heads.
+    /// Whether the set is empty.
     pub fn is_empty(&self) -> bool {
         self.set.is_empty()
     }
@@ -750,7 +751,7 @@ mod tests {
 
     fn runs(text: &str) -> Vec<Vec<&str>> {
         let doc = Document::new(text);
-        let heads = Heads::new(["Magazine"]);
+        let heads = WordSet::new(["Magazine"]);
         let r = analyse(&doc, &heads).runs;
         r.runs.iter().map(|&(a, b)| r.words[a..b].iter().map(|w| w.text(text)).collect()).collect()
     }
@@ -769,7 +770,7 @@ mod tests {
     fn initial_words() {
         let text = "The cat. \"Bob Smith\" came\nHome now";
         let doc = Document::new(text);
-        let r = analyse(&doc, &Heads::new([])).runs;
+        let r = analyse(&doc, &WordSet::new([])).runs;
         let initial: Vec<_> = r.words.iter().map(|w| (w.text(text), w.initial)).collect();
         assert_eq!(initial, [("The", true), ("Bob", true), ("Smith", false), ("Home", true)]);
     }

@@ -9,7 +9,9 @@
 use once_cell::sync::Lazy;
 use rustc_hash::FxHashMap;
 
-use super::{analysis, is_all_caps, is_common_word, load_word_lists, strip_possessive, Key, KeyFilter, NameRuns};
+use super::{
+    analysis, is_all_caps, is_common_word, load_word_lists, strip_possessive, Key, KeyFilter, NameRuns, WordSet,
+};
 use crate::declare_rule;
 use crate::entities::{EntityKind, Pronouns};
 use crate::registry::Resources;
@@ -59,6 +61,10 @@ static GENDERED: Lazy<FxHashMap<&'static str, Gender>> = Lazy::new(|| {
         })
         .collect()
 });
+
+/// The capitalised words of [`GENDERED`]: titles ("Mr", "Dame"), looked up for every
+/// name word.
+static TITLES: Lazy<WordSet> = Lazy::new(|| WordSet::new(GENDERED.keys().copied().filter(|w| is_capitalised_title(w))));
 
 /// Most mentions looked at before a pronoun; the window is two sentences, so only a
 /// pathological sentence has more.
@@ -342,7 +348,7 @@ impl PronounMismatch {
     #[must_use]
     pub fn new(res: &Resources<'_>) -> Self {
         load_word_lists();
-        Lazy::force(&GENDERED);
+        Lazy::force(&TITLES);
         let mut entities = FxHashMap::default();
         for e in res.gazetteer.entities() {
             let who = match (e.kind, e.pronouns) {
@@ -411,7 +417,8 @@ impl PronounMismatch {
                 }
                 let w = &words[i];
                 let w_text = w.text(text);
-                if let Some(&g) = GENDERED.get(w_text).filter(|_| is_capitalised_title(w_text)) {
+                let gendered = TITLES.contains(w_text).then(|| GENDERED.get(w_text)).flatten();
+                if let Some(&g) = gendered.filter(|_| is_capitalised_title(w_text)) {
                     title = Some(g);
                     i += 1;
                     continue;
