@@ -127,7 +127,7 @@ struct Outcome {
 /// ```
 /// use copydesk::batch::{check_jsonl, JsonlOptions};
 /// let linter = copydesk::Linter::new();
-/// let input: String = (0..20).map(|i| format!("{{\"text\": \"take actionon day {i}\"}}\n")).collect();
+/// let input: String = (0..20).map(|i| format!("{{\"text\": \"the the day {i}\"}}\n")).collect();
 /// let run = |jobs| {
 ///     let mut out = Vec::new();
 ///     let opts = JsonlOptions { jobs, batch_records: 4, ..JsonlOptions::default() };

@@ -37,7 +37,7 @@ use crate::Span;
 ///
 /// ```
 /// use copydesk::{Document, TokenKind::*};
-/// let doc = Document::new("Don’t miss #Jungkook at 10.30 👍 — mail desk@example.org");
+/// let doc = Document::new("Don’t miss #Eurovision at 10.30 👍 — mail desk@example.org");
 /// let kinds: Vec<_> = doc.tokens().iter().map(|t| t.kind).collect();
 /// assert_eq!(kinds, [Word, Word, Hashtag, Word, Number, Emoji, Punct, Word, Email]);
 /// ```
@@ -55,7 +55,7 @@ pub enum TokenKind {
     Email,
     /// A social-media handle such as "@NewsDesk9".
     Handle,
-    /// A hashtag such as "#Jungkook" (not "#1").
+    /// A hashtag such as "#Eurovision" (not "#1").
     Hashtag,
     /// Any other single non-space character: punctuation, symbols, marks.
     Punct,
@@ -643,14 +643,25 @@ fn ascii_segment<'a>(piece: &'a str, base: usize, out: &mut Vec<Token<'a>>) {
                 break;
             }
         }
-        let kind = if alpha {
-            TokenKind::Word
-        } else if digit {
-            TokenKind::Number
-        } else {
-            TokenKind::Punct
-        };
-        out.push(Token { text: &piece[start..i], start: base + start, kind, line: 0, paragraph: 0 });
+        out.push(Token {
+            text: &piece[start..i],
+            start: base + start,
+            kind: kind_of(alpha, digit),
+            line: 0,
+            paragraph: 0,
+        });
+    }
+}
+
+/// The kind of a segmented piece from what it holds: letters make a word, digits a
+/// number, anything else is punctuation.
+fn kind_of(letters: bool, digits: bool) -> TokenKind {
+    if letters {
+        TokenKind::Word
+    } else if digits {
+        TokenKind::Number
+    } else {
+        TokenKind::Punct
     }
 }
 
@@ -732,14 +743,13 @@ fn latin_segment<'a>(piece: &'a str, base: usize, out: &mut Vec<Token<'a>>) {
                 prev = next.expect("checked above");
             }
         }
-        let kind = if letters {
-            TokenKind::Word
-        } else if digits {
-            TokenKind::Number
-        } else {
-            TokenKind::Punct
-        };
-        out.push(Token { text: &piece[start..end], start: base + start, kind, line: 0, paragraph: 0 });
+        out.push(Token {
+            text: &piece[start..end],
+            start: base + start,
+            kind: kind_of(letters, digits),
+            line: 0,
+            paragraph: 0,
+        });
     }
 }
 

@@ -55,8 +55,8 @@ use crate::Span;
 /// use copydesk::{entities::{EntityKind, Gazetteer}, registry::Resources, Config};
 /// let config = Config::default();
 /// let names = Resources::new(&config).gazetteer;
-/// assert_eq!(names.get("Weverse Magazine").unwrap().kind, EntityKind::Publication);
-/// assert_eq!(names.get("Jungkook").unwrap().kind, EntityKind::Person);
+/// assert_eq!(names.get("Agence France-Presse").unwrap().kind, EntityKind::Publication);
+/// assert_eq!(names.get("Andrew Watt").unwrap().kind, EntityKind::Person);
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum EntityKind {
@@ -131,9 +131,9 @@ impl Entity {
     ///
     /// ```
     /// use std::path::Path;
-    /// let pack = "[[entity]]\nname = \"Jungkook\"\naliases = [\"Jung Kook\", \"Jeon Jungkook\"]\nkind = \"person\"";
+    /// let pack = "[[entity]]\nname = \"Lionel Messi\"\naliases = [\"Leo Messi\", \"Lionel Andrés Messi\"]\nkind = \"person\"";
     /// let e = &copydesk::entities::parse_pack(Path::new("p.toml"), pack)?[0];
-    /// assert_eq!(e.spellings().collect::<Vec<_>>(), ["Jungkook", "Jung Kook", "Jeon Jungkook"]);
+    /// assert_eq!(e.spellings().collect::<Vec<_>>(), ["Lionel Messi", "Leo Messi", "Lionel Andrés Messi"]);
     /// # Ok::<(), copydesk::Error>(())
     /// ```
     pub fn spellings(&self) -> impl Iterator<Item = &str> {
@@ -246,12 +246,12 @@ pub fn parse_pack(path: &Path, source: &str) -> Result<Vec<Entity>> {
 /// ```
 /// use std::path::Path;
 /// use copydesk::entities::{parse_pack, Gazetteer};
-/// let pack = "[[entity]]\nname = \"Weverse Magazine\"\nkind = \"publication\"";
+/// let pack = "[[entity]]\nname = \"Harbour Gazette\"\nkind = \"publication\"";
 /// let g = Gazetteer::new(parse_pack(Path::new("p.toml"), pack)?);
 /// assert_eq!(g.len(), 1);
-/// assert!(g.get("Weverse Magazine").is_some());
-/// assert!(g.get("weverse magazine").is_none());
-/// assert_eq!(g.get_folded("WEVERSE magazine").unwrap().name, "Weverse Magazine");
+/// assert!(g.get("Harbour Gazette").is_some());
+/// assert!(g.get("harbour gazette").is_none());
+/// assert_eq!(g.get_folded("HARBOUR gazette").unwrap().name, "Harbour Gazette");
 /// # Ok::<(), copydesk::Error>(())
 /// ```
 #[derive(Debug, Default)]
