@@ -264,6 +264,7 @@ mod literals;
 pub mod markdown;
 pub mod normalize;
 pub mod pack;
+mod phrase;
 pub mod registry;
 pub mod render;
 pub mod rule;

@@ -32,6 +32,8 @@ struct Info {
     exact: Option<Set>,
     /// Strings at least one of which occurs in every match (none empty).
     required: Option<Set>,
+    /// Strings one of which every match starts with (possibly the empty string).
+    prefix: Option<Set>,
 }
 
 /// The required literals of a parsed pattern (lowercase), or `None` when no small set
@@ -40,6 +42,30 @@ struct Info {
 pub(crate) fn required(hir: &Hir) -> Option<Vec<Vec<u8>>> {
     let info = analyze(hir);
     best(info.required, info.exact.and_then(non_empty))
+}
+
+/// A literal that every match of a phrase entry contains, read off the phrase itself:
+/// its rarest piece of ASCII characters other than the apostrophe (a phrase's
+/// apostrophes match either form, and a non-ASCII letter has case variants), lowercased
+/// and cut to [`MAX_LEN`]. `None` when the phrase has no such piece.
+///
+/// Phrases are most of a pack's entries, and this spares parsing each one's regex.
+#[must_use]
+pub(crate) fn phrase(phrase: &str) -> Option<Vec<u8>> {
+    phrase
+        .split(|c: char| c.is_whitespace() || !c.is_ascii() || c == '\'')
+        .filter(|piece| !piece.is_empty())
+        .map(|piece| lower(&piece.as_bytes()[..piece.len().min(MAX_LEN)]))
+        .max_by_key(|piece| rarity(piece))
+}
+
+/// Strings one of which every match of a parsed pattern starts with (lowercase, none
+/// empty), or `None` when there is no such small set. A `line`-scoped pattern anchored at
+/// the line's start can then be looked up by the line's first bytes instead of searched
+/// for.
+#[must_use]
+pub(crate) fn prefixes(hir: &Hir) -> Option<Vec<Vec<u8>>> {
+    analyze(hir).prefix.and_then(non_empty)
 }
 
 /// Whether `text` holds a character that Unicode case folding equates with an ASCII
@@ -55,7 +81,8 @@ fn analyze(hir: &Hir) -> Info {
     match hir.kind() {
         HirKind::Empty | HirKind::Look(_) => exact(vec![Vec::new()]),
         HirKind::Literal(lit) if lit.0.len() > MAX_LEN => {
-            Info { exact: None, required: Some(vec![lower(&lit.0[..MAX_LEN])]) }
+            let head = vec![lower(&lit.0[..MAX_LEN])];
+            Info { exact: None, required: Some(head.clone()), prefix: Some(head) }
         }
         HirKind::Literal(lit) => exact(vec![lower(&lit.0)]),
         HirKind::Class(class) => class_strings(class).map_or_else(Info::default, exact),
@@ -70,14 +97,33 @@ fn analyze(hir: &Hir) -> Info {
                 _ => None,
             };
             let required = if rep.min >= 1 { best(sub.required, sub.exact.and_then(non_empty)) } else { None };
-            Info { required: best(required, exact_set.clone().and_then(non_empty)), exact: exact_set }
+            let prefix = match &exact_set {
+                Some(set) => Some(set.clone()),
+                None if rep.min >= 1 => sub.prefix,
+                None => None,
+            };
+            Info { required: best(required, exact_set.clone().and_then(non_empty)), exact: exact_set, prefix }
         }
         HirKind::Concat(subs) => {
             let mut required = None;
             // Runs of exact neighbours joined into longer strings ("posted" + " " + "by").
             let mut run: Option<Set> = None;
             let mut all_exact: Option<Set> = Some(vec![Vec::new()]);
+            // The exact strings of the leading exact elements, then the first inexact
+            // element's prefixes; `None` in `open` once the prefix is complete.
+            let mut prefix: Set = vec![Vec::new()];
+            let mut open = true;
             for info in subs.iter().map(analyze) {
+                if open {
+                    let next = info.exact.as_ref().or(info.prefix.as_ref());
+                    match next.and_then(|set| product(&prefix, set)) {
+                        Some(longer) => prefix = longer,
+                        None => open = false,
+                    }
+                    if info.exact.is_none() {
+                        open = false;
+                    }
+                }
                 required = best(required, info.required);
                 all_exact = match (all_exact, &info.exact) {
                     (Some(acc), Some(set)) => product(&acc, set),
@@ -103,26 +149,29 @@ fn analyze(hir: &Hir) -> Info {
             if let Some(acc) = run {
                 required = best(required, non_empty(acc));
             }
-            Info { exact: all_exact, required }
+            Info { exact: all_exact, required, prefix: Some(prefix) }
         }
         HirKind::Alternation(subs) => {
             let mut exact_set = Some(Vec::new());
             let mut required = Some(Vec::new());
+            let mut prefix = Some(Vec::new());
             for info in subs.iter().map(analyze) {
                 let needed = best(info.required, info.exact.clone().and_then(non_empty));
+                let starts = info.exact.clone().or(info.prefix);
                 exact_set = exact_set.zip(info.exact).and_then(|(acc, set)| union(acc, set));
                 required = required.zip(needed).and_then(|(acc, set)| union(acc, set));
-                if exact_set.is_none() && required.is_none() {
+                prefix = prefix.zip(starts).and_then(|(acc, set)| union(acc, set));
+                if exact_set.is_none() && required.is_none() && prefix.is_none() {
                     break;
                 }
             }
-            Info { exact: exact_set, required }
+            Info { exact: exact_set, required, prefix }
         }
     }
 }
 
 fn exact(set: Set) -> Info {
-    Info { required: non_empty(set.clone()), exact: Some(set) }
+    Info { required: non_empty(set.clone()), prefix: Some(set.clone()), exact: Some(set) }
 }
 
 /// `set` if none of its strings is empty.
@@ -263,6 +312,54 @@ mod tests {
         assert_eq!(req(r"(?m:^[A-Z][a-z]+[ \t]?@[A-Za-z0-9_]{1,15})").unwrap(), ["@"]);
         assert_eq!(req(r"(?i)posted by \w+ on").unwrap(), ["posted by "]);
         assert_eq!(req(r"(?i)^(?:photo|image): .+").unwrap(), ["photo: ", "image: "]);
+    }
+
+    #[test]
+    fn phrase_literals_are_their_rarest_ascii_piece() {
+        let lit = |p: &str| phrase(p).map(|l| String::from_utf8(l).unwrap());
+        assert_eq!(lit("Leave a Comment").as_deref(), Some("comment"));
+        assert_eq!(lit("don't miss").as_deref(), Some("miss"));
+        assert_eq!(lit("café society").as_deref(), Some("society"));
+        assert_eq!(lit("(Photo: AP)").as_deref(), Some("(photo:"));
+        assert_eq!(lit("’ ‘").as_deref(), None);
+        assert_eq!(lit(&"x".repeat(40)).unwrap().len(), MAX_LEN);
+    }
+
+    #[test]
+    fn phrase_literals_occur_in_every_match() {
+        use regex::Regex;
+        let cases = [
+            ("Leave a Comment", "  LEAVE   a\tcomment"),
+            ("don't miss", "Don’t Miss"),
+            ("café society", "CAFÉ SOCIETY"),
+            ("share on x", "Share on X"),
+        ];
+        for (p, text) in cases {
+            let words: Vec<String> =
+                p.split_whitespace().map(|w| regex::escape(w).replace(['\'', '’'], "['’‘]")).collect();
+            let re = Regex::new(&format!("(?i){}", words.join(r"\s+"))).unwrap();
+            let m = re.find(text).unwrap_or_else(|| panic!("{p}"));
+            let lit = phrase(p).unwrap();
+            assert!(m.as_str().to_ascii_lowercase().contains(std::str::from_utf8(&lit).unwrap()), "{p}");
+        }
+    }
+
+    #[test]
+    fn prefixes_of_anchored_patterns() {
+        let pre = |p: &str| {
+            let hir = regex_syntax::ParserBuilder::new().build().parse(p).unwrap();
+            prefixes(&hir).map(|set| set.into_iter().map(|s| String::from_utf8(s).unwrap()).collect::<Vec<_>>())
+        };
+        assert_eq!(pre(r"(?i)^(?:by:?\s+[A-Z]\w+)").unwrap(), ["by:", "by"]);
+        assert_eq!(
+            pre(r"(?i)^(?:(?:it )?(?:looks|seems) like)").unwrap(),
+            ["it looks like", "it seems like", "looks like", "seems like"]
+        );
+        assert_eq!(pre(r"^[0-9]+ min read").unwrap().len(), 10);
+        assert_eq!(pre(r"(?i)^(?:sign up|subscribe)\b.*").unwrap(), ["sign up", "subscribe"]);
+        assert_eq!(pre(r"^(?:.*comments below)$"), None);
+        assert_eq!(pre(r"^(?:x?y)").unwrap(), ["xy", "y"]);
+        assert_eq!(pre(r"^\w+"), None);
     }
 
     #[test]

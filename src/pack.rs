@@ -9,11 +9,18 @@
 //! (`text`), as the whole line (`line`) or at the start of a line (`line-start`).
 //! `lints/README.md` documents the format with examples.
 //!
-//! Matching starts with one Aho-Corasick scan of the text for the literals each
-//! alternative requires (`src/literals.rs` derives them from the pattern): it names the
-//! lines worth trying and the text-scoped entries worth searching. All line-scoped
-//! entries then form one regex set run on those lines only, and each
-//! candidate text-scoped entry is searched for spans with its own compiled regex.
+//! A [`Matcher`] decides which alternatives are worth trying where, then tries each on
+//! its own:
+//! - `line` and `line-start` phrases sit in a trie under their folded words, and one
+//!   walk over a line's first characters names the phrases it could match; each is then
+//!   compared with the line directly (`src/phrase.rs`), with its regex's semantics;
+//! - `line` and `line-start` patterns whose matches start with one of a few strings
+//!   (`src/literals.rs` derives them) are found the same way, in a second trie;
+//! - every other alternative is found by one Aho-Corasick scan of the text for the
+//!   literals it requires, which names the lines and text-scoped entries worth trying.
+//!
+//! A pattern's regex is compiled the first time a text calls on it, so building a
+//! matcher costs little and a run pays only for the patterns its texts need.
 //!
 //! [`Pack::parse`] reads and validates a pack into [`Entry`]s; a [`Matcher`] compiles
 //! entries and finds their [`Hit`]s in a [`Document`]. Users rarely need either
@@ -54,12 +61,14 @@ use std::path::Path;
 use std::rc::Rc;
 
 use regex_automata::meta::Regex;
-use regex_automata::{Input, MatchKind, PatternSet};
+use std::sync::OnceLock;
+
 use regex_syntax::hir::Hir;
 use serde::Deserialize;
 use toml::Spanned;
 
 use crate::error::{Error, ErrorKind, Result};
+use crate::phrase::{PhraseMatcher, PhraseTrie, PrefixTrie};
 use crate::{Applicability, Document, Reporter, Severity, Span};
 
 /// Rule codes that built-in rules read pack entries for.
@@ -168,24 +177,86 @@ pub struct Entry {
 
 /// One regex of an entry: its source (already anchored for line scopes), its
 /// replacement, and the literals every match contains (for the matcher's prefilter).
+///
+/// Only the source is kept: a [`Matcher`] compiles an alternative the first time its
+/// literals occur in a text, so a run pays for the few alternatives real text calls on
+/// rather than for all of them.
 #[derive(Clone, Debug)]
 struct Alternative {
-    /// The parsed pattern (already anchored for line scopes), compiled from without
-    /// parsing it again.
-    hir: Hir,
+    /// The regex source, with its flags, anchored for line scopes.
+    source: String,
     replacement: Option<String>,
     literals: Option<Vec<Vec<u8>>>,
     /// The longest match, in bytes, when bounded.
     max_len: Option<usize>,
+    /// For a `line` or `line-start` phrase, the phrase itself: matched directly.
+    phrase: Option<PhraseMatcher>,
+    /// For a `line` or `line-start` pattern, strings one of which each match starts
+    /// with, when there are few.
+    prefixes: Option<Vec<Vec<u8>>>,
 }
 
 impl Alternative {
-    /// Parses `src` once: a syntax check and the required literals.
-    fn new(src: String, replacement: Option<String>) -> std::result::Result<Alternative, String> {
-        let hir = regex_syntax::ParserBuilder::new().build().parse(&src).map_err(|e| e.to_string())?;
+    /// Parses a pattern's `src` once: a syntax check, its required literals and its
+    /// longest match.
+    fn pattern(src: String, scope: Scope) -> std::result::Result<Alternative, String> {
+        let hir = parse(&src)?;
         let max_len = hir.properties().maximum_len();
-        Ok(Alternative { literals: crate::literals::required(&hir), max_len, hir, replacement })
+        Ok(Alternative {
+            literals: crate::literals::required(&hir),
+            prefixes: if scope == Scope::Text { None } else { crate::literals::prefixes(&hir) },
+            max_len,
+            source: src,
+            replacement: None,
+            phrase: None,
+        })
     }
+
+    /// A phrase's alternative. An escaped phrase always parses, and the words of the
+    /// phrase give its literals directly ([`crate::literals::phrase`]); only a phrase
+    /// with no ASCII word piece is parsed to find them. A line-scoped phrase is matched
+    /// without its regex where [`PhraseMatcher`] can.
+    fn phrase(
+        src: String,
+        phrase: &str,
+        replacement: Option<String>,
+        scope: Scope,
+        ignore_case: bool,
+    ) -> std::result::Result<Alternative, String> {
+        let literals = match crate::literals::phrase(phrase) {
+            Some(literal) => Some(vec![literal]),
+            None => crate::literals::required(&parse(&src)?),
+        };
+        let phrase = (scope != Scope::Text).then(|| PhraseMatcher::new(phrase, ignore_case)).flatten();
+        Ok(Alternative { source: src, replacement, literals, max_len: None, phrase, prefixes: None })
+    }
+
+    /// Whether the alternative matches all of `line` (`whole`) or its start, through its
+    /// phrase or its regex (compiled by `regex` when first needed).
+    fn is_match<'a>(&'a self, line: &str, whole: bool, regex: impl FnOnce() -> Option<&'a Regex>) -> bool {
+        match &self.phrase {
+            Some(p) if whole => p.is_match_whole(line),
+            Some(p) => p.is_match_start(line),
+            None => regex().is_some_and(|re| re.is_match(line)),
+        }
+    }
+
+    /// Compiles the alternative for the matcher. Every alternative of a pack that
+    /// [`Pack::parse`] accepted compiles.
+    fn compile(&self) -> std::result::Result<Regex, String> {
+        let config = Regex::config()
+            .utf8_empty(true)
+            .which_captures(regex_automata::nfa::thompson::WhichCaptures::Implicit)
+            .nfa_size_limit(Some(NFA_SIZE_LIMIT));
+        Regex::builder().configure(config).build(&self.source).map_err(|e| e.to_string())
+    }
+}
+
+/// Largest compiled program of one alternative.
+const NFA_SIZE_LIMIT: usize = 10 << 20;
+
+fn parse(src: &str) -> std::result::Result<Hir, String> {
+    regex_syntax::ParserBuilder::new().build().parse(src).map_err(|e| e.to_string())
 }
 
 /// A `[[test]]` case carried by a pack.
@@ -323,6 +394,19 @@ impl Pack {
     /// Returns an [`ErrorKind::Pack`] error pointing into `source` when the TOML is
     /// malformed, a field has a wrong value, an id repeats, or a pattern does not compile.
     pub fn parse(path: &Path, source: &str) -> Result<Pack> {
+        Pack::parse_with(path, source, true)
+    }
+
+    /// [`Pack::parse`] for the packs embedded in the binary: their alternatives are not
+    /// compiled here, since a matcher compiles each one when a text first needs it and
+    /// the test suite compiles them all (`embedded_alternatives_compile`).
+    pub(crate) fn parse_embedded(path: &Path, source: &str) -> Result<Pack> {
+        Pack::parse_with(path, source, false)
+    }
+
+    /// Parses a pack; with `check`, also compiles every alternative, so that a pack's
+    /// errors surface when it is read, not when a text first calls on an entry.
+    fn parse_with(path: &Path, source: &str, check: bool) -> Result<Pack> {
         let raw: RawPack =
             toml::from_str(source).map_err(|e| crate::error::from_toml(ErrorKind::Pack, path, source, &e))?;
         let file = path.display().to_string();
@@ -387,7 +471,8 @@ impl Pack {
                     err(s.span(), format!("severity {:?} is not error, warning or info", s.get_ref()))
                 })?),
             };
-            let flags = if r.ignorecase.unwrap_or(true) { "(?i)" } else { "" };
+            let ignore_case = r.ignorecase.unwrap_or(true);
+            let flags = if ignore_case { "(?i)" } else { "" };
             let mut alternatives = Vec::new();
             match kind {
                 EntryKind::Phrase => {
@@ -396,8 +481,10 @@ impl Pack {
                     }
                     for p in &r.phrases {
                         let body = phrase_regex(p.get_ref()).ok_or_else(|| err(p.span(), "empty phrase".into()))?;
-                        let alt = Alternative::new(anchor(flags, &body, scope), None)
-                            .map_err(|e| err(p.span(), format!("phrase does not compile: {e}")))?;
+                        let alt =
+                            Alternative::phrase(anchor(flags, &body, scope), p.get_ref(), None, scope, ignore_case)
+                                .and_then(|alt| compiled(alt, check))
+                                .map_err(|e| err(p.span(), format!("phrase does not compile: {e}")))?;
                         alternatives.push(alt);
                     }
                 }
@@ -406,7 +493,8 @@ impl Pack {
                         return Err(err(r.kind.span(), "a pattern entry needs `patterns = [...]`".into()));
                     }
                     for p in &r.patterns {
-                        let alt = Alternative::new(anchor(flags, p.get_ref(), scope), None)
+                        let alt = Alternative::pattern(anchor(flags, p.get_ref(), scope), scope)
+                            .and_then(|alt| compiled(alt, check))
                             .map_err(|e| err(p.span(), format!("pattern does not compile: {e}")))?;
                         alternatives.push(alt);
                     }
@@ -420,8 +508,15 @@ impl Pack {
                     };
                     for (from, to) in swap.get_ref() {
                         let body = phrase_regex(from).ok_or_else(|| err(swap.span(), "empty phrase in swap".into()))?;
-                        let alt = Alternative::new(anchor(flags, &body, scope), Some(to.clone()))
-                            .map_err(|e| err(swap.span(), format!("swap does not compile: {e}")))?;
+                        let alt = Alternative::phrase(
+                            anchor(flags, &body, scope),
+                            from,
+                            Some(to.clone()),
+                            scope,
+                            ignore_case,
+                        )
+                        .and_then(|alt| compiled(alt, check))
+                        .map_err(|e| err(swap.span(), format!("swap does not compile: {e}")))?;
                         alternatives.push(alt);
                     }
                 }
@@ -476,6 +571,14 @@ impl Pack {
         codes.dedup();
         codes
     }
+}
+
+/// `alt`, compiled once first when `check` is on.
+fn compiled(alt: Alternative, check: bool) -> std::result::Result<Alternative, String> {
+    if check {
+        alt.compile()?;
+    }
+    Ok(alt)
 }
 
 fn is_kebab(s: &str) -> bool {
@@ -567,16 +670,34 @@ fn floor_char_boundary(s: &str, i: usize) -> usize {
 #[derive(Debug)]
 pub struct Matcher {
     entries: Vec<Entry>,
-    line_set: Regex,
-    line_owner: Vec<usize>,
-    start_set: Regex,
-    start_owner: Vec<usize>,
-    text_regexes: Vec<(usize, Regex, Option<String>)>,
+    /// Every alternative of every entry, in entry order.
+    alts: Vec<CompiledAlt>,
+    /// The `line` and `line-start` alternatives, in order.
+    line_alts: Vec<u32>,
+    /// The `line` and `line-start` phrases, found by walking each line's start rather
+    /// than by their literals: a phrase's rarest word is still common in prose.
+    phrases: PhraseTrie,
+    /// The `line` and `line-start` patterns with known prefixes, found the same way.
+    prefixed: PrefixTrie,
     prefilter: Prefilter,
     /// Per entry, the index of its code among the matcher's distinct codes.
     code_of: Vec<usize>,
     /// Tells this matcher's cached hits apart from another's in a [`Document`].
     id: u64,
+}
+
+/// One alternative of a matcher's entries, compiled when a text first needs it.
+#[derive(Debug)]
+struct CompiledAlt {
+    /// Its entry, an index into [`Matcher::entries`].
+    entry: usize,
+    /// Its index among that entry's alternatives.
+    index: usize,
+    scope: Scope,
+    /// The longest match in bytes (`usize::MAX`: unbounded).
+    max_len: usize,
+    /// `None` if it does not compile, which [`Pack::parse`] rules out.
+    regex: OnceLock<Option<Regex>>,
 }
 
 /// The hits of every entry of one matcher in one document, computed once and shared by
@@ -587,38 +708,40 @@ struct Hits(Vec<RawHit>);
 struct RawHit {
     entry: usize,
     span: Span,
-    /// The text regex whose replacement applies.
-    regex: Option<usize>,
+    /// The text-scoped alternative whose replacement applies.
+    alt: Option<usize>,
 }
 
 /// Source of [`Matcher`] ids.
 static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
-/// Which lines and text-scoped alternatives can match a text, from one Aho-Corasick scan
-/// for the literals each alternative requires (see [`crate::literals`]).
+/// Which alternatives can match where in a text, from one Aho-Corasick scan for the
+/// literals each alternative requires (see [`crate::literals`]).
 #[derive(Debug)]
 struct Prefilter {
-    /// The literals, each with what it stands for; `None` when there are none.
+    /// The literals, each with the alternatives it stands for; `None` when there are none.
     literals: Option<Literals>,
-    /// Whether some `line`-scoped alternative has no literal (every line is tried).
-    every_line: bool,
-    /// Whether some `line-start`-scoped alternative has no literal.
-    every_start: bool,
-    /// Text-scoped alternatives with no required literal (always searched).
-    every_text: Vec<usize>,
+    /// `line` and `line-start` alternatives with no literal: tried on every line.
+    every_line: Vec<u32>,
+    /// Text-scoped alternatives with no literal: always searched.
+    every_text: Vec<u32>,
 }
 
-/// What a required literal stands for.
+/// An alternative a literal stands for, with what the scan checks before it records
+/// the alternative as worth trying: most literals occur in prose, where no chrome entry
+/// can match.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Owner {
-    /// `line`-scoped alternatives matching at most this many bytes: the line holding
-    /// the literal is tried if it is no longer.
-    Line(usize),
-    /// `line-start`-scoped alternatives matching at most this many bytes: the line is
-    /// tried if the literal ends within that many bytes of the line's start.
-    LineStart(usize),
-    /// The text-scoped alternative with this index into `text_regexes`.
-    Text(usize),
+    /// A `line` alternative matching at most `max` bytes (and at most
+    /// [`MAX_LINE_BYTES`]): tried on the line holding the literal if its trimmed text is
+    /// no longer.
+    Whole { alt: u32, max: usize },
+    /// A `line-start` alternative: tried on the line holding the literal if the literal
+    /// ends within `reach` bytes of the trimmed line's start (its longest match, at most
+    /// [`LINE_START_WINDOW`]).
+    Start { alt: u32, reach: usize },
+    /// A text-scoped alternative: the text is searched.
+    Text(u32),
 }
 
 /// A substring-free set of literals compiled for search, each with what it stands for.
@@ -642,106 +765,93 @@ struct Extension {
     owners: Vec<Owner>,
 }
 
-impl Owner {
-    /// Merges `self` into `owners`: one entry per scope kind for lines, with the larger
-    /// bound, since any line owner tries the same line set.
-    fn merge_into(self, owners: &mut Vec<Owner>) {
-        for o in owners.iter_mut() {
-            match (o, self) {
-                (Owner::Line(a), Owner::Line(b)) | (Owner::LineStart(a), Owner::LineStart(b)) => {
-                    *a = (*a).max(b);
-                    return;
-                }
-                (o, _) if *o == self => return,
-                _ => {}
-            }
-        }
-        owners.push(self);
-    }
+/// What the prefilter found in one text.
+#[derive(Default)]
+struct Candidates {
+    /// `(line, alternative)`: a line-scoped alternative worth trying on that line, in
+    /// line order.
+    lines: Vec<(u32, u32)>,
+    /// Text-scoped alternatives to search.
+    text: Vec<u32>,
+    /// Whether the prefilter stands aside: every alternative is tried everywhere.
+    everything: bool,
 }
 
-/// What the prefilter found in one text.
-struct Candidates {
-    /// Per line, the longest trimmed line a `line` entry whose literal is on it could
-    /// match, or 0 (`None`: try every line).
-    lines: Option<Vec<usize>>,
-    /// Per line, the earliest offset at which a `line-start` entry whose literal is on
-    /// the line could start, or [`NO_HIT`] (`None`: try every line).
-    starts: Option<Vec<usize>>,
-    /// Text-scoped alternatives to search.
-    text: Vec<bool>,
+/// The line the scan is on: its index, its byte range (with the line break), and the
+/// start and length of its trimmed text.
+struct ScanLine {
+    index: u32,
+    range: std::ops::Range<usize>,
+    start: usize,
+    trimmed: usize,
 }
 
 impl Candidates {
-    /// Records a literal ending at `end` on line `line` for `owners`.
-    fn mark(&mut self, line: usize, end: usize, owners: &[Owner]) {
+    /// Records a literal ending at `end` on `line` for `owners`.
+    fn mark(&mut self, line: &ScanLine, end: usize, owners: &[Owner]) {
         for &owner in owners {
             match owner {
-                Owner::Line(max_len) => {
-                    if let Some(longest) = self.lines.as_mut().and_then(|l| l.get_mut(line)) {
-                        *longest = (*longest).max(max_len);
+                Owner::Whole { alt, max } => {
+                    if line.trimmed <= max {
+                        self.lines.push((line.index, alt));
                     }
                 }
-                Owner::LineStart(max_len) => {
-                    if let Some(earliest) = self.starts.as_mut().and_then(|s| s.get_mut(line)) {
-                        *earliest = (*earliest).min(end.saturating_sub(max_len.min(LINE_START_WINDOW)));
+                Owner::Start { alt, reach } => {
+                    if end <= line.start + reach {
+                        self.lines.push((line.index, alt));
                     }
                 }
-                Owner::Text(i) => self.text[i] = true,
+                Owner::Text(alt) => self.text.push(alt),
             }
         }
     }
 }
-
-/// A line with no literal.
-const NO_HIT: usize = usize::MAX;
 
 impl Prefilter {
     /// `alternatives` holds each alternative's literals (`None`: it has none) and owner.
     fn new(alternatives: &[(Option<&[Vec<u8>]>, Owner)]) -> Result<Prefilter> {
-        let mut every_line = false;
-        let mut every_start = false;
-        let mut every_text = Vec::new();
+        let (mut every_line, mut every_text) = (Vec::new(), Vec::new());
         let mut pairs = Vec::new();
         for &(literals, owner) in alternatives {
             match (literals, owner) {
                 (Some(literals), _) => pairs.extend(literals.iter().map(|l| (l.clone(), owner))),
-                (None, Owner::Line(_)) => every_line = true,
-                (None, Owner::LineStart(_)) => every_start = true,
-                (None, Owner::Text(i)) => every_text.push(i),
+                (None, Owner::Whole { alt, .. } | Owner::Start { alt, .. }) => every_line.push(alt),
+                (None, Owner::Text(alt)) => every_text.push(alt),
             }
         }
-        Ok(Prefilter { literals: Literals::new(pairs)?, every_line, every_start, every_text })
+        Ok(Prefilter { literals: Literals::new(pairs)?, every_line, every_text })
     }
 
-    fn scan(&self, doc: &Document<'_>, text_count: usize) -> Candidates {
+    fn scan(&self, doc: &Document<'_>) -> Candidates {
         let text = doc.text();
         let lines = doc.lines();
-        let mut found = Candidates {
-            lines: (!self.every_line).then(|| vec![0; lines.len()]),
-            starts: (!self.every_start).then(|| vec![NO_HIT; lines.len()]),
-            text: vec![false; text_count],
-        };
-        for &i in &self.every_text {
-            found.text[i] = true;
-        }
+        let mut found = Candidates { text: self.every_text.clone(), ..Candidates::default() };
         let Some(literals) = &self.literals else { return found };
         if crate::literals::has_fold_exotics(text) {
-            return Candidates { lines: None, starts: None, text: vec![true; text_count] };
+            found.everything = true;
+            return found;
         }
         // No literal of the set occurs inside another, so occurrences ordered by start
         // are ordered by end too, and restarting one byte after each start visits every
         // occurrence with the plain (non-overlapping) search.
         let mut pos = 0;
-        let mut line = (0, 0..0);
+        let mut line = ScanLine { index: 0, range: 0..0, start: 0, trimmed: 0 };
         while let Some(m) = literals.search.find(aho_corasick::Input::new(text).range(pos..)) {
             pos = m.start() + 1;
-            if !line.1.contains(&m.start()) {
+            if !line.range.contains(&m.start()) {
                 let index = doc.line_index(m.start());
-                line = (index, lines.get(index).map_or(0..0, |l| l.span.start..l.span.end + 1));
+                line = lines.get(index).map_or(ScanLine { index: 0, range: 0..0, start: 0, trimmed: 0 }, |l| {
+                    let (off, trimmed) = trim_line(doc.slice(l.span));
+                    ScanLine {
+                        index: index as u32,
+                        range: l.span.start..l.span.end + 1,
+                        start: l.span.start + off,
+                        trimmed: trimmed.len(),
+                    }
+                });
             }
             let k = m.pattern().as_usize();
-            found.mark(line.0, m.end(), &literals.owners[k]);
+            found.mark(&line, m.end(), &literals.owners[k]);
             // The longer literals this one stands in for count where they occur whole.
             for ext in &literals.extensions[k] {
                 let Some(from) = m.start().checked_sub(ext.offset) else { continue };
@@ -750,7 +860,7 @@ impl Prefilter {
                 if whole[ext.probe].to_ascii_lowercase() == ext.literal[ext.probe]
                     && whole.eq_ignore_ascii_case(&ext.literal)
                 {
-                    found.mark(line.0, from + ext.literal.len(), &ext.owners);
+                    found.mark(&line, from + ext.literal.len(), &ext.owners);
                 }
             }
             if pos >= text.len() {
@@ -776,7 +886,9 @@ impl Literals {
                 owners.push(Vec::new());
                 literals.len() - 1
             });
-            owner.merge_into(&mut owners[slot]);
+            if !owners[slot].contains(&owner) {
+                owners[slot].push(owner);
+            }
         }
         if literals.is_empty() {
             return Ok(None);
@@ -879,54 +991,39 @@ impl Matcher {
     /// # Ok::<(), copydesk::Error>(())
     /// ```
     ///
+    /// Nothing is compiled but the literal prefilter: each alternative is compiled the
+    /// first time a text holds its literal (or, for one without a literal, at the first
+    /// text), so building a matcher over hundreds of entries is cheap and a run pays
+    /// only for the alternatives its texts call on.
+    ///
     /// # Errors
-    /// Returns an [`ErrorKind::Pack`] error when the combined set exceeds regex limits.
+    /// Returns an [`ErrorKind::Pack`] error when the literal automaton exceeds its limits.
     pub fn new(entries: Vec<Entry>) -> Result<Matcher> {
-        let mut line_src: Vec<&Hir> = Vec::new();
-        let mut line_owner = Vec::new();
-        let mut start_src: Vec<&Hir> = Vec::new();
-        let mut start_owner = Vec::new();
-        let mut text_regexes = Vec::new();
+        let mut alts = Vec::new();
+        let mut line_alts = Vec::new();
+        let mut phrases = PhraseTrie::default();
+        let mut prefixed = PrefixTrie::default();
         let mut screened = Vec::new();
         for (i, e) in entries.iter().enumerate() {
-            for alt in &e.alternatives {
-                let (src, literals) = (&alt.hir, alt.literals.as_deref());
-                if e.scope == Scope::Text {
-                    let re = Regex::builder()
-                        .configure(Regex::config().nfa_size_limit(Some(10 << 20)).utf8_empty(true))
-                        .build_from_hir(src)
-                        .map_err(|err| {
-                            Error::new(ErrorKind::Pack, format!("pack {}: entry {}: {err}", e.pack, e.id))
-                        })?;
-                    screened.push((literals, Owner::Text(text_regexes.len())));
-                    text_regexes.push((i, re, alt.replacement.clone()));
-                } else if e.scope == Scope::LineStart {
-                    screened.push((literals, Owner::LineStart(alt.max_len.unwrap_or(usize::MAX))));
-                    start_src.push(src);
-                    start_owner.push(i);
-                } else {
-                    screened.push((literals, Owner::Line(alt.max_len.unwrap_or(usize::MAX))));
-                    line_src.push(src);
-                    line_owner.push(i);
+            for (index, alt) in e.alternatives.iter().enumerate() {
+                let id = alts.len() as u32;
+                let max_len = alt.max_len.unwrap_or(usize::MAX);
+                let owner = match e.scope {
+                    Scope::Text => Owner::Text(id),
+                    Scope::Line => Owner::Whole { alt: id, max: max_len.min(MAX_LINE_BYTES) },
+                    Scope::LineStart => Owner::Start { alt: id, reach: max_len.min(LINE_START_WINDOW) },
+                };
+                if e.scope != Scope::Text {
+                    line_alts.push(id);
                 }
+                match (&alt.phrase, &alt.prefixes, e.scope) {
+                    (Some(p), _, Scope::Line | Scope::LineStart) => phrases.insert(p, e.scope == Scope::Line, id),
+                    (_, Some(p), Scope::Line | Scope::LineStart) => prefixed.insert(p, id),
+                    _ => screened.push((alt.literals.as_deref(), owner)),
+                }
+                alts.push(CompiledAlt { entry: i, index, scope: e.scope, max_len, regex: OnceLock::new() });
             }
         }
-        // Hundreds of alternatives in one set: give the lazy DFA room for its states, or
-        // it keeps clearing its cache and falls back to the slow engine. The sets are
-        // built from the patterns' HIR, parsed once when the pack was read; parsing
-        // again (as `regex::RegexSet` would) was a third of start-up.
-        let set = |src: &[&Hir]| {
-            let config = Regex::config()
-                .match_kind(MatchKind::All)
-                .utf8_empty(true)
-                .which_captures(regex_automata::nfa::thompson::WhichCaptures::None)
-                .hybrid_cache_capacity(32 << 20)
-                .nfa_size_limit(Some(64 << 20));
-            Regex::builder()
-                .configure(config)
-                .build_many_from_hir(src)
-                .map_err(|e| Error::new(ErrorKind::Pack, format!("pack patterns do not compile together: {e}")))
-        };
         let mut codes: Vec<&str> = Vec::new();
         let code_of = entries
             .iter()
@@ -940,14 +1037,22 @@ impl Matcher {
         Ok(Matcher {
             code_of,
             id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
-            line_set: set(&line_src)?,
-            line_owner,
-            start_set: set(&start_src)?,
-            start_owner,
             prefilter: Prefilter::new(&screened)?,
-            text_regexes,
+            alts,
+            line_alts,
+            phrases,
+            prefixed,
             entries,
         })
+    }
+
+    fn alternative(&self, alt: &CompiledAlt) -> &Alternative {
+        &self.entries[alt.entry].alternatives[alt.index]
+    }
+
+    /// The compiled regex of alternative `alt`.
+    fn regex<'m>(&'m self, alt: &'m CompiledAlt) -> Option<&'m Regex> {
+        alt.regex.get_or_init(|| self.alternative(alt).compile().ok()).as_ref()
     }
 
     /// Whether there is nothing to match.
@@ -981,7 +1086,10 @@ impl Matcher {
             f(Hit {
                 entry: &self.entries[hit.entry],
                 span: hit.span,
-                replacement: hit.regex.and_then(|i| self.text_regexes[i].2.as_deref()),
+                replacement: hit.alt.and_then(|i| {
+                    let alt = &self.alts[i];
+                    self.entries[alt.entry].alternatives[alt.index].replacement.as_deref()
+                }),
             });
         }
     }
@@ -992,63 +1100,87 @@ impl Matcher {
 
     fn find(&self, doc: &Document<'_>) -> Vec<RawHit> {
         let mut hits = Vec::new();
-        let candidates = self.prefilter.scan(doc, self.text_regexes.len());
+        let Candidates { lines: mut pairs, text: mut text_alts, everything } = self.prefilter.scan(doc);
+        // Already in line order; within a line, in the order of alternatives, once each.
+        pairs.sort_unstable();
+        pairs.dedup();
+        let always: &[u32] = if everything { &self.line_alts } else { &self.prefilter.every_line };
         // Per code, the first entry matching the current line.
         let codes = self.code_of.iter().max().map_or(0, |m| m + 1);
         let mut first: Vec<usize> = vec![usize::MAX; codes];
-        let mut matched = PatternSet::new(self.line_set.pattern_len());
-        let mut starts = PatternSet::new(self.start_set.pattern_len());
-        if !self.line_owner.is_empty() || !self.start_owner.is_empty() {
-            for (index, line) in doc.lines().iter().enumerate() {
-                let longest = candidates.lines.as_ref().map_or(usize::MAX, |lines| lines[index]);
-                let earliest = candidates.starts.as_ref().map_or(0, |starts| starts[index]);
-                if longest == 0 && earliest == NO_HIT {
+        let lines = doc.lines();
+        let mut candidates: Vec<u32> = Vec::new();
+        let mut visit = |index: usize, group: &[(u32, u32)]| {
+            let Some(line) = lines.get(index) else { return };
+            let text = doc.slice(line.span);
+            let (off, trimmed) = trim_line(text);
+            if trimmed.is_empty() {
+                return;
+            }
+            let line_start = line.span.start + off;
+            candidates.clear();
+            candidates.extend(group.iter().map(|&(_, alt)| alt).chain(always.iter().copied()));
+            self.phrases.candidates(trimmed, |alt| candidates.push(alt));
+            self.prefixed.candidates(trimmed, |alt| candidates.push(alt));
+            if candidates.is_empty() {
+                return;
+            }
+            first.fill(usize::MAX);
+            for &alt in &candidates {
+                let c = &self.alts[alt as usize];
+                let slot = &mut first[self.code_of[c.entry]];
+                // An earlier entry of the same code has matched: the first one wins.
+                if *slot <= c.entry {
                     continue;
                 }
-                let text = doc.slice(line.span);
-                let (off, trimmed) = trim_line(text);
-                if trimmed.is_empty() {
-                    continue;
-                }
-                first.fill(usize::MAX);
-                let mut keep = |entry: usize| {
-                    let slot = &mut first[self.code_of[entry]];
-                    *slot = (*slot).min(entry);
-                };
                 // Chrome is short: a whole-line entry never matches a prose paragraph, and
-                // a line-start entry only needs the line's beginning. Bounding both keeps
-                // the large pattern sets off the long lines that make up most articles.
-                if trimmed.len() <= MAX_LINE_BYTES.min(longest) && !self.line_owner.is_empty() {
-                    matched.clear();
-                    self.line_set.which_overlapping_matches(&Input::new(trimmed), &mut matched);
-                    // Iterating a set walks every pattern slot: skip the empty ones.
-                    if !matched.is_empty() {
-                        matched.iter().for_each(|i| keep(self.line_owner[i.as_usize()]));
+                // a line-start entry only needs the line's beginning.
+                let matched = match c.scope {
+                    Scope::Line => {
+                        trimmed.len() <= MAX_LINE_BYTES.min(c.max_len)
+                            && self.alternative(c).is_match(trimmed, true, || self.regex(c))
                     }
+                    Scope::LineStart => self.alternative(c).is_match(
+                        &trimmed[..floor_char_boundary(trimmed, LINE_START_WINDOW)],
+                        false,
+                        || self.regex(c),
+                    ),
+                    Scope::Text => false,
+                };
+                if matched {
+                    *slot = c.entry;
                 }
-                if earliest <= line.span.start + off && !self.start_owner.is_empty() {
-                    let head = &trimmed[..floor_char_boundary(trimmed, LINE_START_WINDOW)];
-                    starts.clear();
-                    self.start_set.which_overlapping_matches(&Input::new(head), &mut starts);
-                    if !starts.is_empty() {
-                        starts.iter().for_each(|i| keep(self.start_owner[i.as_usize()]));
-                    }
-                }
-                let kept = text[off..].trim_end();
-                let start = line.span.start + off;
-                for &entry in first.iter().filter(|&&e| e != usize::MAX) {
-                    hits.push(RawHit { entry, span: Span::new(start, start + kept.len()), regex: None });
-                }
+            }
+            let kept = text[off..].trim_end();
+            for &entry in first.iter().filter(|&&e| e != usize::MAX) {
+                hits.push(RawHit { entry, span: Span::new(line_start, line_start + kept.len()), alt: None });
+            }
+        };
+        if always.is_empty() && self.phrases.is_empty() && self.prefixed.is_empty() {
+            // Only the lines holding a literal.
+            for group in pairs.chunk_by(|a, b| a.0 == b.0) {
+                visit(group[0].0 as usize, group);
+            }
+        } else {
+            let mut rest = &pairs[..];
+            for index in 0..lines.len() {
+                let n = rest.iter().take_while(|p| p.0 as usize == index).count();
+                visit(index, &rest[..n]);
+                rest = &rest[n..];
             }
         }
+        if everything {
+            text_alts = (0..self.alts.len() as u32).filter(|&a| self.alts[a as usize].scope == Scope::Text).collect();
+        }
+        text_alts.sort_unstable();
+        text_alts.dedup();
         let text = doc.text();
-        for (i, (entry, re, _)) in self.text_regexes.iter().enumerate() {
-            if !candidates.text[i] {
-                continue;
-            }
+        for alt in text_alts {
+            let c = &self.alts[alt as usize];
+            let Some(re) = self.regex(c) else { continue };
             for m in re.find_iter(text) {
                 if !m.is_empty() {
-                    hits.push(RawHit { entry: *entry, span: Span::new(m.start(), m.end()), regex: Some(i) });
+                    hits.push(RawHit { entry: c.entry, span: Span::new(m.start(), m.end()), alt: Some(alt as usize) });
                 }
             }
         }
@@ -1189,6 +1321,84 @@ message = "write {replacement}, not {match}"
         )
         .unwrap_err();
         assert!(e.to_string().contains("does not read packs"));
+    }
+
+    /// Every hit the matcher would find if it tried every alternative's regex on every
+    /// line and text, in the matcher's order: the oracle for its prefilter and tries.
+    fn naive_hits(m: &Matcher, doc: &Document<'_>) -> Vec<(usize, Span)> {
+        let mut hits = Vec::new();
+        for line in doc.lines() {
+            let text = doc.slice(line.span);
+            let (off, trimmed) = trim_line(text);
+            if trimmed.is_empty() {
+                continue;
+            }
+            let head = &trimmed[..floor_char_boundary(trimmed, LINE_START_WINDOW)];
+            let mut first = vec![usize::MAX; m.code_of.iter().max().map_or(0, |c| c + 1)];
+            for c in &m.alts {
+                let re = c.regex.get_or_init(|| m.alternative(c).compile().ok()).as_ref().unwrap();
+                let matched = match c.scope {
+                    Scope::Line => trimmed.len() <= MAX_LINE_BYTES.min(c.max_len) && re.is_match(trimmed),
+                    Scope::LineStart => re.is_match(head),
+                    Scope::Text => false,
+                };
+                if matched {
+                    let slot = &mut first[m.code_of[c.entry]];
+                    *slot = (*slot).min(c.entry);
+                }
+            }
+            let start = line.span.start + off;
+            let kept = text[off..].trim_end();
+            hits.extend(first.iter().filter(|&&e| e != usize::MAX).map(|&e| (e, Span::new(start, start + kept.len()))));
+        }
+        for c in m.alts.iter().filter(|c| c.scope == Scope::Text) {
+            let re = c.regex.get_or_init(|| m.alternative(c).compile().ok()).as_ref().unwrap();
+            hits.extend(
+                re.find_iter(doc.text()).filter(|h| !h.is_empty()).map(|h| (c.entry, Span::new(h.start(), h.end()))),
+            );
+        }
+        hits
+    }
+
+    #[test]
+    fn embedded_alternatives_compile() {
+        for pack in crate::registry::embedded_packs() {
+            for e in &pack.entries {
+                for alt in &e.alternatives {
+                    assert!(alt.compile().is_ok(), "{}: {}", e.id, alt.source);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn matcher_finds_what_trying_every_regex_finds() {
+        let entries: Vec<Entry> =
+            crate::registry::embedded_packs().iter().flat_map(|p| p.entries.iter().cloned()).collect();
+        let m = Matcher::new(entries).unwrap();
+        // The packs' own test inputs, as they are and in variants that stress folding:
+        // capitals, other apostrophes and spaces, a KELVIN SIGN, prose around them.
+        let mut texts: Vec<String> = Vec::new();
+        for pack in crate::registry::embedded_packs() {
+            for t in &pack.tests {
+                texts.push(t.input.clone());
+                texts.push(t.input.to_uppercase());
+                texts.push(t.input.replace('\'', "’").replace(' ', "\u{a0} "));
+                texts.push(format!("The minister said so.\n{}\nShe left.", t.input));
+            }
+        }
+        texts.push("Keep reading \u{212a}elvin\nLeave a \u{212a}omment".into());
+        let mut compared = 0;
+        for text in &texts {
+            let doc = Document::new(text);
+            let fast: Vec<(usize, Span)> = m.find(&doc).iter().map(|h| (h.entry, h.span)).collect();
+            let mut want = naive_hits(&m, &doc);
+            // The matcher reports text-scoped hits in alternative order; so does the oracle.
+            assert_eq!(fast.len(), want.len(), "{text:?}");
+            want.iter_mut().zip(&fast).for_each(|(w, f)| assert_eq!(w, f, "{text:?}"));
+            compared += fast.len();
+        }
+        assert!(compared > 500, "the inputs exercise the packs ({compared} hits)");
     }
 
     #[test]

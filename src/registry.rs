@@ -84,7 +84,7 @@ static EMBEDDED_PACKS: Lazy<Vec<Pack>> = Lazy::new(|| {
     embedded::RULE_PACKS
         .iter()
         .map(|(name, src)| {
-            Pack::parse(Path::new(&format!("lints/{name}")), src)
+            Pack::parse_embedded(Path::new(&format!("lints/{name}")), src)
                 .unwrap_or_else(|e| panic!("embedded pack {name} is invalid: {e}"))
         })
         .collect()
