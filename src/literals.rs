@@ -32,8 +32,6 @@ struct Info {
     exact: Option<Set>,
     /// Strings at least one of which occurs in every match (none empty).
     required: Option<Set>,
-    /// Strings one of which every match starts with (possibly the empty string).
-    prefix: Option<Set>,
 }
 
 /// The required literals of a parsed pattern (lowercase), or `None` when no small set
@@ -65,7 +63,64 @@ pub(crate) fn phrase(phrase: &str) -> Option<Vec<u8>> {
 /// for.
 #[must_use]
 pub(crate) fn prefixes(hir: &Hir) -> Option<Vec<Vec<u8>>> {
-    analyze(hir).prefix.and_then(non_empty)
+    prefix_set(hir).and_then(non_empty)
+}
+
+/// Strings one of which every match of `hir` starts with (possibly the empty string).
+fn prefix_set(hir: &Hir) -> Option<Set> {
+    match hir.kind() {
+        HirKind::Literal(lit) => Some(vec![lower(&lit.0[..lit.0.len().min(MAX_LEN)])]),
+        HirKind::Capture(cap) => prefix_set(&cap.sub),
+        HirKind::Repetition(rep) => exact_set(hir).or_else(|| if rep.min >= 1 { prefix_set(&rep.sub) } else { None }),
+        HirKind::Concat(subs) => {
+            // The leading exact elements spelled out, then the first inexact one's
+            // prefixes, as far as the set stays small.
+            let mut acc = vec![Vec::new()];
+            for sub in subs {
+                match exact_set(sub) {
+                    Some(set) => match product(&acc, &set) {
+                        Some(longer) => acc = longer,
+                        None => break,
+                    },
+                    None => {
+                        if let Some(longer) = prefix_set(sub).and_then(|set| product(&acc, &set)) {
+                            acc = longer;
+                        }
+                        break;
+                    }
+                }
+            }
+            Some(acc)
+        }
+        HirKind::Alternation(subs) => {
+            subs.iter().try_fold(Vec::new(), |acc, sub| prefix_set(sub).and_then(|set| union(acc, set)))
+        }
+        HirKind::Empty | HirKind::Look(_) | HirKind::Class(_) => exact_set(hir),
+    }
+}
+
+/// Every string `hir` matches, lowercase, when that set is small.
+fn exact_set(hir: &Hir) -> Option<Set> {
+    match hir.kind() {
+        HirKind::Empty | HirKind::Look(_) => Some(vec![Vec::new()]),
+        HirKind::Literal(lit) => (lit.0.len() <= MAX_LEN).then(|| vec![lower(&lit.0)]),
+        HirKind::Class(class) => class_strings(class),
+        HirKind::Capture(cap) => exact_set(&cap.sub),
+        HirKind::Repetition(rep) => match (rep.min, rep.max) {
+            (0, Some(1)) => exact_set(&rep.sub).and_then(|set| union(set, vec![Vec::new()])),
+            (n, Some(m)) if n == m && (1..=3).contains(&n) => {
+                let set = exact_set(&rep.sub)?;
+                (1..n).try_fold(set.clone(), |acc, _| product(&acc, &set))
+            }
+            _ => None,
+        },
+        HirKind::Concat(subs) => {
+            subs.iter().try_fold(vec![Vec::new()], |acc, sub| exact_set(sub).and_then(|set| product(&acc, &set)))
+        }
+        HirKind::Alternation(subs) => {
+            subs.iter().try_fold(Vec::new(), |acc, sub| exact_set(sub).and_then(|set| union(acc, set)))
+        }
+    }
 }
 
 /// Whether `text` holds a character that Unicode case folding equates with an ASCII
@@ -81,8 +136,7 @@ fn analyze(hir: &Hir) -> Info {
     match hir.kind() {
         HirKind::Empty | HirKind::Look(_) => exact(vec![Vec::new()]),
         HirKind::Literal(lit) if lit.0.len() > MAX_LEN => {
-            let head = vec![lower(&lit.0[..MAX_LEN])];
-            Info { exact: None, required: Some(head.clone()), prefix: Some(head) }
+            Info { exact: None, required: Some(vec![lower(&lit.0[..MAX_LEN])]) }
         }
         HirKind::Literal(lit) => exact(vec![lower(&lit.0)]),
         HirKind::Class(class) => class_strings(class).map_or_else(Info::default, exact),
@@ -97,33 +151,14 @@ fn analyze(hir: &Hir) -> Info {
                 _ => None,
             };
             let required = if rep.min >= 1 { best(sub.required, sub.exact.and_then(non_empty)) } else { None };
-            let prefix = match &exact_set {
-                Some(set) => Some(set.clone()),
-                None if rep.min >= 1 => sub.prefix,
-                None => None,
-            };
-            Info { required: best(required, exact_set.clone().and_then(non_empty)), exact: exact_set, prefix }
+            Info { required: best(required, exact_set.clone().and_then(non_empty)), exact: exact_set }
         }
         HirKind::Concat(subs) => {
             let mut required = None;
             // Runs of exact neighbours joined into longer strings ("posted" + " " + "by").
             let mut run: Option<Set> = None;
             let mut all_exact: Option<Set> = Some(vec![Vec::new()]);
-            // The exact strings of the leading exact elements, then the first inexact
-            // element's prefixes; `None` in `open` once the prefix is complete.
-            let mut prefix: Set = vec![Vec::new()];
-            let mut open = true;
             for info in subs.iter().map(analyze) {
-                if open {
-                    let next = info.exact.as_ref().or(info.prefix.as_ref());
-                    match next.and_then(|set| product(&prefix, set)) {
-                        Some(longer) => prefix = longer,
-                        None => open = false,
-                    }
-                    if info.exact.is_none() {
-                        open = false;
-                    }
-                }
                 required = best(required, info.required);
                 all_exact = match (all_exact, &info.exact) {
                     (Some(acc), Some(set)) => product(&acc, set),
@@ -149,29 +184,26 @@ fn analyze(hir: &Hir) -> Info {
             if let Some(acc) = run {
                 required = best(required, non_empty(acc));
             }
-            Info { exact: all_exact, required, prefix: Some(prefix) }
+            Info { exact: all_exact, required }
         }
         HirKind::Alternation(subs) => {
             let mut exact_set = Some(Vec::new());
             let mut required = Some(Vec::new());
-            let mut prefix = Some(Vec::new());
             for info in subs.iter().map(analyze) {
                 let needed = best(info.required, info.exact.clone().and_then(non_empty));
-                let starts = info.exact.clone().or(info.prefix);
                 exact_set = exact_set.zip(info.exact).and_then(|(acc, set)| union(acc, set));
                 required = required.zip(needed).and_then(|(acc, set)| union(acc, set));
-                prefix = prefix.zip(starts).and_then(|(acc, set)| union(acc, set));
-                if exact_set.is_none() && required.is_none() && prefix.is_none() {
+                if exact_set.is_none() && required.is_none() {
                     break;
                 }
             }
-            Info { exact: exact_set, required, prefix }
+            Info { exact: exact_set, required }
         }
     }
 }
 
 fn exact(set: Set) -> Info {
-    Info { required: non_empty(set.clone()), prefix: Some(set.clone()), exact: Some(set) }
+    Info { required: non_empty(set.clone()), exact: Some(set) }
 }
 
 /// `set` if none of its strings is empty.

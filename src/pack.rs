@@ -202,9 +202,12 @@ impl Alternative {
     fn pattern(src: String, scope: Scope) -> std::result::Result<Alternative, String> {
         let hir = parse(&src)?;
         let max_len = hir.properties().maximum_len();
+        // A line-scoped pattern with known prefixes is found by them; only the others
+        // need the (costlier) search for literals required anywhere in a match.
+        let prefixes = if scope == Scope::Text { None } else { crate::literals::prefixes(&hir) };
         Ok(Alternative {
-            literals: crate::literals::required(&hir),
-            prefixes: if scope == Scope::Text { None } else { crate::literals::prefixes(&hir) },
+            literals: if prefixes.is_none() { crate::literals::required(&hir) } else { None },
+            prefixes,
             max_len,
             source: src,
             replacement: None,
