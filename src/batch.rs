@@ -189,6 +189,10 @@ pub fn normalize_jsonl(
 
 /// Reads batches, maps each record with `f` (in parallel unless `jobs == 1`), writes
 /// outcomes in input order.
+///
+/// With several jobs, this thread reads the next batch and writes the previous one's
+/// outcomes while the pool lints the current batch, so reading and writing do not
+/// leave the workers idle between batches.
 fn run_batches(
     mut input: impl BufRead,
     mut out: impl Write,
@@ -200,49 +204,88 @@ fn run_batches(
         .transpose()?;
     let mut summary = JsonlSummary::default();
     let mut line_no = 0;
-    let mut done = false;
-    while !done {
-        let mut batch = Vec::new();
-        let mut bytes = 0;
-        while batch.len() < opts.batch_records.max(1) && bytes < opts.batch_bytes {
-            let mut buf = Vec::new();
-            if input.read_until(b'\n', &mut buf)? == 0 {
-                done = true;
-                break;
+    let (mut batch, mut done) = read_batch(&mut input, opts, &mut line_no)?;
+    let mut finished: Vec<Outcome> = Vec::new();
+    loop {
+        let outcomes = match &pool {
+            Some(pool) => {
+                let (outcomes, next) = std::thread::scope(|scope| {
+                    let linting = scope.spawn(|| pool.install(|| batch.par_iter().map(&f).collect::<Vec<_>>()));
+                    let written = write_outcomes(&mut out, std::mem::take(&mut finished), &mut summary);
+                    let next = written.and_then(|()| {
+                        if done {
+                            Ok((Vec::new(), true))
+                        } else {
+                            read_batch(&mut input, opts, &mut line_no)
+                        }
+                    });
+                    (linting.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)), next)
+                });
+                (batch, done) = next?;
+                outcomes
             }
-            line_no += 1;
-            // Invalid UTF-8 in a line is replaced, so the record is still read (JSON
-            // strings cannot carry it anyway) rather than ending the run.
-            let raw = match String::from_utf8(std::mem::take(&mut buf)) {
-                Ok(valid) => valid,
-                Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
-            };
-            if raw.trim().is_empty() {
-                continue;
+            None => {
+                write_outcomes(&mut out, std::mem::take(&mut finished), &mut summary)?;
+                let outcomes = batch.iter().map(&f).collect();
+                (batch, done) = if done { (Vec::new(), true) } else { read_batch(&mut input, opts, &mut line_no)? };
+                outcomes
             }
-            bytes += raw.len();
-            batch.push(Record { line: line_no, raw });
-        }
-        let outcomes: Vec<Outcome> = match &pool {
-            Some(pool) => pool.install(|| batch.par_iter().map(&f).collect()),
-            None => batch.iter().map(&f).collect(),
         };
-        for o in outcomes {
-            summary.records += 1;
-            if let Some(e) = o.malformed {
-                summary.malformed += 1;
-                if summary.errors.len() < 100 {
-                    summary.errors.push(e);
-                }
-            }
-            summary.diagnostics += o.diagnostics;
-            summary.max_severity = summary.max_severity.max(o.max);
-            out.write_all(&o.json)?;
-            out.write_all(b"\n")?;
+        finished = outcomes;
+        if batch.is_empty() && done {
+            break;
         }
     }
+    write_outcomes(&mut out, finished, &mut summary)?;
     out.flush()?;
     Ok(summary)
+}
+
+/// Reads up to a batch of non-blank lines; the flag says the input has ended.
+fn read_batch(
+    input: &mut impl BufRead,
+    opts: &JsonlOptions,
+    line_no: &mut usize,
+) -> std::io::Result<(Vec<Record>, bool)> {
+    let mut batch = Vec::new();
+    let mut bytes = 0;
+    while batch.len() < opts.batch_records.max(1) && bytes < opts.batch_bytes {
+        let mut buf = Vec::new();
+        if input.read_until(b'\n', &mut buf)? == 0 {
+            return Ok((batch, true));
+        }
+        *line_no += 1;
+        // Invalid UTF-8 in a line is replaced, so the record is still read (JSON
+        // strings cannot carry it anyway) rather than ending the run.
+        let raw = match String::from_utf8(buf) {
+            Ok(valid) => valid,
+            Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
+        };
+        if raw.trim().is_empty() {
+            continue;
+        }
+        bytes += raw.len();
+        batch.push(Record { line: *line_no, raw });
+    }
+    Ok((batch, false))
+}
+
+/// Writes `outcomes` in order, one line each, and counts them into `summary`.
+fn write_outcomes(out: &mut impl Write, outcomes: Vec<Outcome>, summary: &mut JsonlSummary) -> std::io::Result<()> {
+    for o in outcomes {
+        summary.records += 1;
+        if let Some(e) = o.malformed {
+            summary.malformed += 1;
+            if summary.errors.len() < 100 {
+                summary.errors.push(e);
+            }
+        }
+        summary.diagnostics += o.diagnostics;
+        summary.max_severity = summary.max_severity.max(o.max);
+        out.write_all(&o.json)?;
+        out.write_all(b"\n")?;
+    }
+    Ok(())
 }
 
 /// The record's id: its id field, or its line number.
