@@ -218,11 +218,7 @@ impl<'a> Document<'a> {
     #[must_use]
     pub fn new(text: &'a str) -> Self {
         let lines = split_lines(text);
-        let (paragraphs_spans, lines) = group_paragraphs(text, lines);
-        let mut paragraphs: Vec<Paragraph> = paragraphs_spans
-            .into_iter()
-            .map(|(span, first_line, last_line)| Paragraph { span, first_line, last_line, tokens: (0, 0) })
-            .collect();
+        let (mut paragraphs, lines) = group_paragraphs(text, lines);
         let tokens = tokenize(text, &lines, &mut paragraphs);
         Document {
             text,
@@ -459,9 +455,11 @@ fn split_lines(text: &str) -> Vec<Line> {
     lines
 }
 
-/// Marks lines with their paragraph and returns the paragraph spans with line ranges.
-fn group_paragraphs(text: &str, mut lines: Vec<Line>) -> (Vec<(Span, u32, u32)>, Vec<Line>) {
-    let mut paras: Vec<(Span, u32, u32)> = Vec::new();
+/// Marks lines with their paragraph and returns the paragraphs with their spans and
+/// line ranges; token ranges are left for [`tokenize`].
+fn group_paragraphs(text: &str, mut lines: Vec<Line>) -> (Vec<Paragraph>, Vec<Line>) {
+    // Paragraphs are separated by blank lines: at most one per two lines, rounded up.
+    let mut paras: Vec<Paragraph> = Vec::with_capacity(lines.len() / 2 + 1);
     let mut open = false;
     for (i, line) in lines.iter_mut().enumerate() {
         if line.span.slice(text).trim().is_empty() {
@@ -469,12 +467,12 @@ fn group_paragraphs(text: &str, mut lines: Vec<Line>) -> (Vec<(Span, u32, u32)>,
             continue;
         }
         if !open {
-            paras.push((line.span, i as u32, i as u32));
+            paras.push(Paragraph { span: line.span, first_line: i as u32, last_line: i as u32, tokens: (0, 0) });
             open = true;
         }
         let last = paras.last_mut().expect("a paragraph is open");
-        last.0.end = line.span.end;
-        last.2 = i as u32;
+        last.span.end = line.span.end;
+        last.last_line = i as u32;
         line.paragraph = Some(paras.len() as u32 - 1);
     }
     (paras, lines)
@@ -543,36 +541,57 @@ mod class {
 /// ASCII letter or a non-ASCII character can contain a URL, address, handle or hashtag
 /// or need the Unicode tables. The scan segments as ASCII (the rules of
 /// [`ascii_segment`], by byte class) until it meets such a byte; then it drops the
-/// chunk's tokens so far and hands the whole chunk to [`general_chunk`]. Lines and
-/// paragraphs are counted at each `\n`, so tokens get them as they are made, and each
-/// paragraph's token range is set from the token count where its first line begins.
+/// chunk's tokens so far and hands the whole chunk to [`general_chunk`]. The scan goes
+/// line by line ([`scan_line`]), so tokens get their line and paragraph as they are
+/// made, and each paragraph's token range is set from the token count where its first
+/// line begins.
 fn tokenize<'a>(text: &'a str, lines: &[Line], paragraphs: &mut [Paragraph]) -> Vec<Token<'a>> {
+    let mut tokens = Vec::with_capacity(text.len() / 4 + 16);
+    // Whether a blank line (to `str::trim`) held a token: a vertical tab, which the
+    // scan takes for punctuation.
+    let mut stray = false;
+    let mut previous = u32::MAX;
+    for (index, line) in lines.iter().enumerate() {
+        let paragraph = line.paragraph.unwrap_or(u32::MAX);
+        if paragraph != previous {
+            if let Some(p) = paragraphs.get_mut(paragraph as usize) {
+                p.tokens.0 = tokens.len() as u32;
+            }
+            previous = paragraph;
+        }
+        let before = tokens.len();
+        scan_line(text, line.span, index as u32, paragraph, &mut tokens);
+        stray |= paragraph == u32::MAX && tokens.len() > before;
+    }
+    if stray {
+        paragraph_ranges_by_walk(&tokens, paragraphs);
+    } else {
+        // Token paragraphs only grow: each range ends where the next begins.
+        let mut end = tokens.len() as u32;
+        for p in paragraphs.iter_mut().rev() {
+            p.tokens.1 = end;
+            end = p.tokens.0;
+        }
+    }
+    tokens
+}
+
+/// [`tokenize`]'s scan of one line, `span` of `text`, whose tokens are on line `line`
+/// in paragraph `paragraph`. Not inlined: on its own it keeps its state in registers.
+#[inline(never)]
+fn scan_line<'a>(text: &'a str, span: Span, line: u32, paragraph: u32, tokens: &mut Vec<Token<'a>>) {
     use class::{ALPHA, DIGIT, DOT, MID_LETTER, MID_NUM, SLOW, SPACE, TABLE, WORD};
-    let b = text.as_bytes();
+    let b = &text.as_bytes()[..span.end];
     let n = b.len();
-    let mut tokens = Vec::with_capacity(n / 4 + 16);
-    let mut line = 0u32;
-    let paragraph_of = |line: u32| lines.get(line as usize).and_then(|l| l.paragraph).unwrap_or(u32::MAX);
-    let mut paragraph = paragraph_of(0);
-    let mut i = 0;
+    let mut i = span.start;
     // The class of `b[i]`, carried from the scan that reached `i`.
-    let mut k = b.first().map_or(0, |&c| TABLE[c as usize]);
-    'text: while i < n {
+    let mut k = b.get(i).map_or(0, |&c| TABLE[c as usize]);
+    'line: while i < n {
         if k & SPACE != 0 {
             loop {
-                if b[i] == b'\n' {
-                    line += 1;
-                    let next = paragraph_of(line);
-                    if next != paragraph {
-                        if let Some(p) = paragraphs.get_mut(next as usize) {
-                            p.tokens.0 = tokens.len() as u32;
-                        }
-                        paragraph = next;
-                    }
-                }
                 i += 1;
                 if i == n {
-                    break 'text;
+                    break 'line;
                 }
                 k = TABLE[b[i] as usize];
                 if k & SPACE == 0 {
@@ -598,9 +617,9 @@ fn tokenize<'a>(text: &'a str, lines: &[Line], paragraphs: &mut [Paragraph]) -> 
                 // A `.` before a letter may begin a domain. (After `www` and before
                 // anything else it cannot join, so the check below sees it.)
                 if cur & DOT != 0 && next & ALPHA != 0 {
-                    i = general_chunk(text, start, &mut tokens, line, paragraph);
+                    i = general_chunk(text, start, tokens, line, paragraph);
                     k = b.get(i).map_or(0, |&c| TABLE[c as usize]);
-                    continue 'text;
+                    continue 'line;
                 }
                 let prev = TABLE[b[i - 1] as usize];
                 let joins = (prev & ALPHA != 0 && cur & MID_LETTER != 0 && next & ALPHA != 0)
@@ -620,7 +639,7 @@ fn tokenize<'a>(text: &'a str, lines: &[Line], paragraphs: &mut [Paragraph]) -> 
             || (k & DOT != 0
                 && (b.get(i).is_some_and(|&c| TABLE[c as usize] & ALPHA != 0) || b[..start].ends_with(b"www")))
         {
-            i = general_chunk(text, start, &mut tokens, line, paragraph);
+            i = general_chunk(text, start, tokens, line, paragraph);
             k = b.get(i).map_or(0, |&c| TABLE[c as usize]);
             continue;
         } else {
@@ -629,21 +648,6 @@ fn tokenize<'a>(text: &'a str, lines: &[Line], paragraphs: &mut [Paragraph]) -> 
         };
         tokens.push(Token { text: &text[start..i], start, kind, line, paragraph });
     }
-    // A token outside every paragraph needs a blank line (to `str::trim`) holding a
-    // byte the scan does not skip: a vertical tab, which it takes for punctuation.
-    let stray =
-        lines.iter().any(|l| l.paragraph.is_none() && !l.span.slice(text).bytes().all(|c| c.is_ascii_whitespace()));
-    if stray {
-        paragraph_ranges_by_walk(&tokens, paragraphs);
-    } else {
-        // Token paragraphs only grow: each range ends where the next begins.
-        let mut end = tokens.len() as u32;
-        for p in paragraphs.iter_mut().rev() {
-            p.tokens.1 = end;
-            end = p.tokens.0;
-        }
-    }
-    tokens
 }
 
 /// Sets the paragraphs' token ranges by walking the tokens: each range runs from where
@@ -1053,6 +1057,26 @@ mod oracle {
             t.paragraph = lines[li].paragraph.unwrap_or(u32::MAX);
         }
         tokens
+    }
+
+    fn group_paragraphs(text: &str, mut lines: Vec<Line>) -> (Vec<(Span, u32, u32)>, Vec<Line>) {
+        let mut paras: Vec<(Span, u32, u32)> = Vec::new();
+        let mut open = false;
+        for (i, line) in lines.iter_mut().enumerate() {
+            if line.span.slice(text).trim().is_empty() {
+                open = false;
+                continue;
+            }
+            if !open {
+                paras.push((line.span, i as u32, i as u32));
+                open = true;
+            }
+            let last = paras.last_mut().expect("a paragraph is open");
+            last.0.end = line.span.end;
+            last.2 = i as u32;
+            line.paragraph = Some(paras.len() as u32 - 1);
+        }
+        (paras, lines)
     }
 
     /// Lines, paragraphs and tokens as the old `Document::new` made them.
