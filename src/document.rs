@@ -218,17 +218,8 @@ impl<'a> Document<'a> {
     #[must_use]
     pub fn new(text: &'a str) -> Self {
         let lines = split_lines(text);
-        let (paragraphs_spans, lines) = group_paragraphs(text, lines);
-        let tokens = tokenize(text, &lines);
-        let mut paragraphs = Vec::with_capacity(paragraphs_spans.len());
-        let mut t = 0usize;
-        for (i, (span, first, last)) in paragraphs_spans.into_iter().enumerate() {
-            let begin = t;
-            while t < tokens.len() && tokens[t].paragraph as usize == i {
-                t += 1;
-            }
-            paragraphs.push(Paragraph { span, first_line: first, last_line: last, tokens: (begin as u32, t as u32) });
-        }
+        let (mut paragraphs, lines) = group_paragraphs(text, lines);
+        let tokens = tokenize(text, &lines, &mut paragraphs);
         Document {
             text,
             lines,
@@ -453,7 +444,7 @@ impl<'a> Document<'a> {
 fn split_lines(text: &str) -> Vec<Line> {
     let mut lines = Vec::with_capacity(text.len() / 64 + 1);
     let mut start = 0;
-    for nl in memchr_iter(text.as_bytes()) {
+    for nl in memchr::memchr_iter(b'\n', text.as_bytes()) {
         let end = if nl > start && text.as_bytes()[nl - 1] == b'\r' { nl - 1 } else { nl };
         lines.push(Line { span: Span::new(start, end), paragraph: None });
         start = nl + 1;
@@ -464,13 +455,11 @@ fn split_lines(text: &str) -> Vec<Line> {
     lines
 }
 
-fn memchr_iter(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    bytes.iter().enumerate().filter_map(|(i, &b)| (b == b'\n').then_some(i))
-}
-
-/// Marks lines with their paragraph and returns the paragraph spans with line ranges.
-fn group_paragraphs(text: &str, mut lines: Vec<Line>) -> (Vec<(Span, u32, u32)>, Vec<Line>) {
-    let mut paras: Vec<(Span, u32, u32)> = Vec::new();
+/// Marks lines with their paragraph and returns the paragraphs with their spans and
+/// line ranges; token ranges are left for [`tokenize`].
+fn group_paragraphs(text: &str, mut lines: Vec<Line>) -> (Vec<Paragraph>, Vec<Line>) {
+    // Paragraphs are separated by blank lines: at most one per two lines, rounded up.
+    let mut paras: Vec<Paragraph> = Vec::with_capacity(lines.len() / 2 + 1);
     let mut open = false;
     for (i, line) in lines.iter_mut().enumerate() {
         if line.span.slice(text).trim().is_empty() {
@@ -478,64 +467,249 @@ fn group_paragraphs(text: &str, mut lines: Vec<Line>) -> (Vec<(Span, u32, u32)>,
             continue;
         }
         if !open {
-            paras.push((line.span, i as u32, i as u32));
+            paras.push(Paragraph { span: line.span, first_line: i as u32, last_line: i as u32, tokens: (0, 0) });
             open = true;
         }
         let last = paras.last_mut().expect("a paragraph is open");
-        last.0.end = line.span.end;
-        last.2 = i as u32;
+        last.span.end = line.span.end;
+        last.last_line = i as u32;
         line.paragraph = Some(paras.len() as u32 - 1);
     }
     (paras, lines)
 }
 
-/// One pass over the text. Whitespace always separates tokens, so the text is cut
-/// into whitespace-free chunks; only chunks holding `@`, `#`, `/` or a `.` before an
-/// alphanumeric can contain a URL, address, handle or hashtag, and only those meet the
-/// special-token pattern. The rest go straight to word segmentation.
-fn tokenize<'a>(text: &'a str, lines: &[Line]) -> Vec<Token<'a>> {
-    let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    // Plain ASCII chunks are gathered into one run and segmented in one call.
-    let mut plain = 0;
-    while i < bytes.len() {
-        if bytes[i].is_ascii_whitespace() {
-            i += 1;
-            continue;
+/// Byte classes for [`tokenize`]'s ASCII scan: one table load per byte decides whether
+/// it extends a word, separates tokens, may join two words, or sends its chunk to the
+/// general path.
+mod class {
+    /// `A`–`Z`, `a`–`z`.
+    pub const ALPHA: u8 = 1;
+    /// `0`–`9`.
+    pub const DIGIT: u8 = 2;
+    /// `_`, which joins like a letter but makes neither a word nor a number.
+    pub const UNDERSCORE: u8 = 4;
+    /// Continues a word.
+    pub const WORD: u8 = ALPHA | DIGIT | UNDERSCORE;
+    /// ASCII whitespace as [`u8::is_ascii_whitespace`] has it: ends every token.
+    pub const SPACE: u8 = 8;
+    /// `.`, `'`, `:`: joins a letter to a letter (UAX #29 WB6/7).
+    pub const MID_LETTER: u8 = 16;
+    /// `.`, `'`, `,`, `;`: joins a digit to a digit (WB11/12).
+    pub const MID_NUM: u8 = 32;
+    /// `.`: before a letter it may begin a top-level domain, after `www` it ends a
+    /// host name; such a chunk goes to the general path.
+    pub const DOT: u8 = 64;
+    /// `@`, `#`, `/` and every byte of a non-ASCII character: the chunk goes to the
+    /// general path (`/` only after `:`, as in `://`).
+    pub const SLOW: u8 = 128;
+
+    /// The class of every byte.
+    pub static TABLE: [u8; 256] = {
+        let mut t = [0u8; 256];
+        let mut b = 0;
+        while b < 256 {
+            let c = b as u8;
+            t[b] = if c.is_ascii_alphabetic() {
+                ALPHA
+            } else if c.is_ascii_digit() {
+                DIGIT
+            } else if c == b'_' {
+                UNDERSCORE
+            } else if c.is_ascii_whitespace() {
+                SPACE
+            } else if c == b'.' {
+                MID_LETTER | MID_NUM | DOT
+            } else if c == b'\'' {
+                MID_LETTER | MID_NUM
+            } else if c == b':' {
+                MID_LETTER
+            } else if c == b',' || c == b';' {
+                MID_NUM
+            } else if c == b'@' || c == b'#' || c == b'/' || !c.is_ascii() {
+                SLOW
+            } else {
+                0
+            };
+            b += 1;
         }
-        let start = i;
-        let mut special = false;
-        let mut ascii = true;
-        while i < bytes.len() && !bytes[i].is_ascii_whitespace() {
-            let b = bytes[i];
-            special |= matches!(b, b'@' | b'#' | b'/')
-                || (b == b'.' && bytes.get(i + 1).is_some_and(|n| n.is_ascii_alphanumeric()));
-            ascii &= b.is_ascii();
-            i += 1;
+        t
+    };
+}
+
+/// One pass over the text. Whitespace always separates tokens, so the text falls into
+/// whitespace-free chunks; only chunks holding `@`, `#`, `://`, `www.`, a `.` before an
+/// ASCII letter or a non-ASCII character can contain a URL, address, handle or hashtag
+/// or need the Unicode tables. The scan segments as ASCII (the rules of
+/// [`ascii_segment`], by byte class) until it meets such a byte; then it drops the
+/// chunk's tokens so far and hands the whole chunk to [`general_chunk`]. The scan goes
+/// line by line ([`scan_line`]), so tokens get their line and paragraph as they are
+/// made, and each paragraph's token range is set from the token count where its first
+/// line begins.
+fn tokenize<'a>(text: &'a str, lines: &[Line], paragraphs: &mut [Paragraph]) -> Vec<Token<'a>> {
+    let mut tokens = Vec::with_capacity(text.len() / 4 + 16);
+    // Whether a blank line (to `str::trim`) held a token: a vertical tab, which the
+    // scan takes for punctuation.
+    let mut stray = false;
+    let mut previous = u32::MAX;
+    for (index, line) in lines.iter().enumerate() {
+        let paragraph = line.paragraph.unwrap_or(u32::MAX);
+        if paragraph != previous {
+            if let Some(p) = paragraphs.get_mut(paragraph as usize) {
+                p.tokens.0 = tokens.len() as u32;
+            }
+            previous = paragraph;
         }
-        if ascii && !special {
-            continue;
-        }
-        ascii_segment(&text[plain..start], plain, &mut tokens);
-        if special {
-            special_chunk(text, start, i, &mut tokens);
-        } else {
-            segment(text, start, i, &mut tokens);
-        }
-        plain = i;
+        let before = tokens.len();
+        scan_line(text, line.span, index as u32, paragraph, &mut tokens);
+        stray |= paragraph == u32::MAX && tokens.len() > before;
     }
-    ascii_segment(&text[plain..], plain, &mut tokens);
-    // Assign lines and paragraphs by walking both sorted sequences once.
-    let mut li = 0;
-    for t in &mut tokens {
-        while li + 1 < lines.len() && lines[li + 1].span.start <= t.start {
-            li += 1;
+    if stray {
+        paragraph_ranges_by_walk(&tokens, paragraphs);
+    } else {
+        // Token paragraphs only grow: each range ends where the next begins.
+        let mut end = tokens.len() as u32;
+        for p in paragraphs.iter_mut().rev() {
+            p.tokens.1 = end;
+            end = p.tokens.0;
         }
-        t.line = li as u32;
-        t.paragraph = lines[li].paragraph.unwrap_or(u32::MAX);
     }
     tokens
+}
+
+/// [`tokenize`]'s scan of one line, `span` of `text`, whose tokens are on line `line`
+/// in paragraph `paragraph`. Not inlined: on its own it keeps its state in registers.
+#[inline(never)]
+fn scan_line<'a>(text: &'a str, span: Span, line: u32, paragraph: u32, tokens: &mut Vec<Token<'a>>) {
+    use class::{ALPHA, DIGIT, DOT, MID_LETTER, MID_NUM, SLOW, SPACE, TABLE, WORD};
+    let b = &text.as_bytes()[..span.end];
+    let n = b.len();
+    let mut i = span.start;
+    // The class of `b[i]`, carried from the scan that reached `i`.
+    let mut k = b.get(i).map_or(0, |&c| TABLE[c as usize]);
+    'line: while i < n {
+        if k & SPACE != 0 {
+            loop {
+                i += 1;
+                if i == n {
+                    break 'line;
+                }
+                k = TABLE[b[i] as usize];
+                if k & SPACE == 0 {
+                    break;
+                }
+            }
+        }
+        let start = i;
+        i += 1;
+        let kind = if k & WORD != 0 {
+            loop {
+                i += b[i..].iter().position(|&c| TABLE[c as usize] & WORD == 0).unwrap_or(n - i);
+                if i == n {
+                    k = 0;
+                    break;
+                }
+                let cur = TABLE[b[i] as usize];
+                k = cur;
+                if cur & (MID_LETTER | MID_NUM) == 0 {
+                    break;
+                }
+                let next = b.get(i + 1).map_or(0, |&c| TABLE[c as usize]);
+                // A `.` before a letter may begin a domain. (After `www` and before
+                // anything else it cannot join, so the check below sees it.)
+                if cur & DOT != 0 && next & ALPHA != 0 {
+                    i = general_chunk(text, start, tokens, line, paragraph);
+                    k = b.get(i).map_or(0, |&c| TABLE[c as usize]);
+                    continue 'line;
+                }
+                let prev = TABLE[b[i - 1] as usize];
+                let joins = (prev & ALPHA != 0 && cur & MID_LETTER != 0 && next & ALPHA != 0)
+                    || (prev & DIGIT != 0 && cur & MID_NUM != 0 && next & DIGIT != 0);
+                if !joins {
+                    break;
+                }
+                i += 2;
+            }
+            if TABLE[b[start] as usize] & ALPHA != 0 {
+                TokenKind::Word
+            } else {
+                let classes = b[start..i].iter().fold(0, |all, &c| all | TABLE[c as usize]);
+                kind_of(classes & ALPHA != 0, classes & DIGIT != 0)
+            }
+        } else if (k & SLOW != 0 && (b[start] != b'/' || b[..start].ends_with(b":")))
+            || (k & DOT != 0
+                && (b.get(i).is_some_and(|&c| TABLE[c as usize] & ALPHA != 0) || b[..start].ends_with(b"www")))
+        {
+            i = general_chunk(text, start, tokens, line, paragraph);
+            k = b.get(i).map_or(0, |&c| TABLE[c as usize]);
+            continue;
+        } else {
+            k = b.get(i).map_or(0, |&c| TABLE[c as usize]);
+            TokenKind::Punct
+        };
+        tokens.push(Token { text: &text[start..i], start, kind, line, paragraph });
+    }
+}
+
+/// Sets the paragraphs' token ranges by walking the tokens: each range runs from where
+/// the previous one ended while the tokens are in that paragraph. For texts with
+/// tokens outside every paragraph, where ranges from the first lines would differ.
+#[cold]
+fn paragraph_ranges_by_walk(tokens: &[Token<'_>], paragraphs: &mut [Paragraph]) {
+    let mut t = 0usize;
+    for (i, p) in paragraphs.iter_mut().enumerate() {
+        let begin = t;
+        while t < tokens.len() && tokens[t].paragraph as usize == i {
+            t += 1;
+        }
+        p.tokens = (begin as u32, t as u32);
+    }
+}
+
+/// The general path of [`tokenize`] for the chunk holding byte `at`: finds the chunk,
+/// drops what the ASCII scan made of it, and tokenises it with [`special_chunk`] if
+/// [`needs_pattern`], else with [`segment`]. Returns the end of the chunk.
+#[cold]
+#[inline(never)]
+fn general_chunk<'a>(text: &'a str, at: usize, tokens: &mut Vec<Token<'a>>, line: u32, paragraph: u32) -> usize {
+    let b = text.as_bytes();
+    let chunk = b[..at].iter().rposition(u8::is_ascii_whitespace).map_or(0, |p| p + 1);
+    let first = tokens.iter().rposition(|t| t.start < chunk).map_or(0, |p| p + 1);
+    tokens.truncate(first);
+    let end = b[chunk..].iter().position(u8::is_ascii_whitespace).map_or(b.len(), |n| chunk + n);
+    if needs_pattern(&b[chunk..end]) {
+        special_chunk(text, chunk, end, tokens);
+    } else {
+        segment(text, chunk, end, tokens);
+    }
+    for t in &mut tokens[first..] {
+        (t.line, t.paragraph) = (line, paragraph);
+    }
+    end
+}
+
+/// Whether a whitespace-free chunk goes to [`special_chunk`]: it holds `@`, `#`, `/` or
+/// a `.` before an ASCII letter or digit (the screen that defines which chunks the
+/// special-token pattern sees), and also `@`, `#`, `://`, `www.` or a `.` before a
+/// letter, without which the pattern cannot match, so that [`segment`] gives the same
+/// tokens ("4.5%", "9/11").
+fn needs_pattern(chunk: &[u8]) -> bool {
+    let (mut screen, mut can_match) = (false, false);
+    for (j, &c) in chunk.iter().enumerate() {
+        match c {
+            b'@' | b'#' => return true,
+            b'/' => {
+                screen = true;
+                can_match |= chunk[..j].ends_with(b":");
+            }
+            b'.' => {
+                let next = chunk.get(j + 1);
+                screen |= next.is_some_and(u8::is_ascii_alphanumeric);
+                can_match |= next.is_some_and(u8::is_ascii_alphabetic) || chunk[..j].ends_with(b"www");
+            }
+            _ => {}
+        }
+    }
+    screen && can_match
 }
 
 /// Tokenises the chunk `text[from..to]`, which may hold special tokens.
@@ -821,6 +995,108 @@ pub fn is_emoji(c: char) -> bool {
     )
 }
 
+/// The analysis as it was before [`tokenize`] became one fused scan: separate passes
+/// for lines, chunks, ASCII runs and token lines. Kept as the oracle the fused scan is
+/// tested against.
+#[cfg(test)]
+mod oracle {
+    use super::*;
+
+    fn split_lines(text: &str) -> Vec<Line> {
+        let mut lines = Vec::with_capacity(text.len() / 64 + 1);
+        let mut start = 0;
+        for nl in text.as_bytes().iter().enumerate().filter_map(|(i, &b)| (b == b'\n').then_some(i)) {
+            let end = if nl > start && text.as_bytes()[nl - 1] == b'\r' { nl - 1 } else { nl };
+            lines.push(Line { span: Span::new(start, end), paragraph: None });
+            start = nl + 1;
+        }
+        if start < text.len() || text.is_empty() {
+            lines.push(Line { span: Span::new(start, text.len()), paragraph: None });
+        }
+        lines
+    }
+
+    fn tokenize<'a>(text: &'a str, lines: &[Line]) -> Vec<Token<'a>> {
+        let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        let mut plain = 0;
+        while i < bytes.len() {
+            if bytes[i].is_ascii_whitespace() {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            let mut special = false;
+            let mut ascii = true;
+            while i < bytes.len() && !bytes[i].is_ascii_whitespace() {
+                let b = bytes[i];
+                special |= matches!(b, b'@' | b'#' | b'/')
+                    || (b == b'.' && bytes.get(i + 1).is_some_and(|n| n.is_ascii_alphanumeric()));
+                ascii &= b.is_ascii();
+                i += 1;
+            }
+            if ascii && !special {
+                continue;
+            }
+            ascii_segment(&text[plain..start], plain, &mut tokens);
+            if special {
+                special_chunk(text, start, i, &mut tokens);
+            } else {
+                segment(text, start, i, &mut tokens);
+            }
+            plain = i;
+        }
+        ascii_segment(&text[plain..], plain, &mut tokens);
+        let mut li = 0;
+        for t in &mut tokens {
+            while li + 1 < lines.len() && lines[li + 1].span.start <= t.start {
+                li += 1;
+            }
+            t.line = li as u32;
+            t.paragraph = lines[li].paragraph.unwrap_or(u32::MAX);
+        }
+        tokens
+    }
+
+    fn group_paragraphs(text: &str, mut lines: Vec<Line>) -> (Vec<(Span, u32, u32)>, Vec<Line>) {
+        let mut paras: Vec<(Span, u32, u32)> = Vec::new();
+        let mut open = false;
+        for (i, line) in lines.iter_mut().enumerate() {
+            if line.span.slice(text).trim().is_empty() {
+                open = false;
+                continue;
+            }
+            if !open {
+                paras.push((line.span, i as u32, i as u32));
+                open = true;
+            }
+            let last = paras.last_mut().expect("a paragraph is open");
+            last.0.end = line.span.end;
+            last.2 = i as u32;
+            line.paragraph = Some(paras.len() as u32 - 1);
+        }
+        (paras, lines)
+    }
+
+    /// Lines, paragraphs and tokens as the old `Document::new` made them.
+    pub fn analyse(text: &str) -> (Vec<Line>, Vec<Paragraph>, Vec<Token<'_>>) {
+        let lines = split_lines(text);
+        let (paragraphs_spans, lines) = group_paragraphs(text, lines);
+        let tokens = tokenize(text, &lines);
+        let mut paragraphs = Vec::with_capacity(paragraphs_spans.len());
+        let mut t = 0usize;
+        for (i, (span, first, last)) in paragraphs_spans.into_iter().enumerate() {
+            let begin = t;
+            while t < tokens.len() && tokens[t].paragraph as usize == i {
+                t += 1;
+            }
+            paragraphs.push(Paragraph { span, first_line: first, last_line: last, tokens: (begin as u32, t as u32) });
+        }
+        (lines, paragraphs, tokens)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -953,5 +1229,72 @@ mod tests {
         let doc = Document::new("One thing. Two things!\nThree");
         let s: Vec<_> = doc.sentences().iter().map(|s| doc.slice(*s)).collect();
         assert_eq!(s, ["One thing.", "Two things!", "Three"]);
+    }
+
+    /// Checks [`Document::new`] against the oracle on `text`.
+    fn same_as_oracle(text: &str) {
+        let doc = Document::new(text);
+        let (lines, paragraphs, tokens) = oracle::analyse(text);
+        assert_eq!(doc.tokens(), &tokens[..], "tokens of {text:?}");
+        assert_eq!(doc.lines(), &lines[..], "lines of {text:?}");
+        assert_eq!(doc.paragraphs(), &paragraphs[..], "paragraphs of {text:?}");
+    }
+
+    #[test]
+    fn fused_scan_matches_oracle_on_examples() {
+        for text in [
+            "",
+            "a",
+            "\n",
+            "a\n",
+            "\x0b\na\n\x0b b\n\n\u{a0}\nc",
+            "end.Next 10.30 1,000 a:b a'b '. .a .1 a. www.x.com/a? @a #b c#d a@b.org",
+            "Café’s “quote” \u{a0}x\r\ny\r\n\r\nz 👍🏼 \u{301}a",
+            "http://x.co/a… twitter.com/_a/stat… now pic.twitter.com/Ab12.",
+        ] {
+            same_as_oracle(text);
+        }
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/articles");
+        for entry in std::fs::read_dir(dir).expect("the seed articles") {
+            let text = std::fs::read_to_string(entry.expect("an entry").path()).expect("utf-8 text");
+            same_as_oracle(&text);
+        }
+    }
+
+    /// Pieces the random texts are made of: every byte class, the joiners in every
+    /// position, special-token fragments, line ends and non-ASCII letters, spaces and marks.
+    const PIECES: &[&str] = &[
+        "a", "Z", "q", "7", "0", "_", " ", "  ", "\t", "\n", "\n\n", "\r\n", "\r", "\x0b", "\x0c", ".", "'", ":", ",",
+        ";", "-", "\"", "!", "?", "(", ")", "@", "#", "/", "www.", "http://", ".com", ".co.uk", "…", "é", "’", "‘",
+        "“", "”", "\u{a0}", "\u{2003}", "\u{301}", "👍", "🏼", "한", "—", "£", "×", "\u{85}", "\u{200d}", "www", "1.5",
+        "9/11", "://", ":/", "a.b", ".org", "-",
+    ];
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
+
+        #[test]
+        fn fused_scan_matches_oracle(pieces in proptest::collection::vec(proptest::sample::select(PIECES), 0..40)) {
+            same_as_oracle(&pieces.concat());
+        }
+
+        #[test]
+        fn chunks_without_pattern_have_no_special_token(pieces in proptest::collection::vec(proptest::sample::select(PIECES), 0..20)) {
+            let text = pieces.concat();
+            for chunk in text.split(|c: char| c.is_ascii_whitespace()) {
+                let b = chunk.as_bytes();
+                let screen = b.iter().enumerate().any(|(j, &c)| {
+                    matches!(c, b'@' | b'#' | b'/') || (c == b'.' && b.get(j + 1).is_some_and(u8::is_ascii_alphanumeric))
+                });
+                if screen && !needs_pattern(b) {
+                    proptest::prop_assert!(SPECIAL.find(chunk).is_none(), "{chunk:?}");
+                }
+            }
+        }
+
+        #[test]
+        fn fused_scan_matches_oracle_on_any_text(text in "\\PC{0,60}") {
+            same_as_oracle(&text);
+        }
     }
 }
