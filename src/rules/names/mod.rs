@@ -39,7 +39,6 @@ use std::rc::Rc;
 use once_cell::sync::Lazy;
 use rustc_hash::FxHashSet;
 
-use crate::lexicon::{Lexicon, Source};
 use crate::{Document, Token, TokenKind};
 
 /// The base of [`Key`]'s polynomial hash: odd, with no pattern in its bits.
@@ -353,10 +352,7 @@ impl NameRuns {
         let known = &self.common[i];
         if known.get() == 0 {
             let w = &self.words[i];
-            let (word, stripped) = strip_possessive(w.text(text));
-            // Letters and digits only (as many as bytes): the key answers.
-            let common =
-                if !stripped && w.letters as usize == word.len() { is_common_key(w.key) } else { is_common_word(word) };
+            let common = is_common_word(strip_possessive(w.text(text)).0);
             known.set(1 + u8::from(common));
         }
         known.get() == 2
@@ -619,72 +615,17 @@ pub(crate) fn skeleton(s: &str) -> String {
     out
 }
 
-/// The English word list (`lints/lexicon/en.txt` and `extra.txt`), as the shared
-/// [`Lexicon`] holds it: its entries from those lists are the ordinary words.
-static ENGLISH: Lazy<Lexicon> = Lazy::new(Lexicon::english);
-
-/// The skeleton [`Key`] values of the entries of that list that are letters and digits
-/// only: the names rules ask about a capitalised word whenever it is not a known name
-/// (tens of thousands of times a megabyte of news), and for a word of letters and digits
-/// the key they already have answers in one probe, where the lexicon's look-up first
-/// lowercases, validates and packs the word. Read from the same lists with the same
-/// rules as [`crate::lexicon`] (a test checks that the two agree).
-static ENGLISH_KEYS: Lazy<FxHashSet<u64>> = Lazy::new(|| {
-    let mut keys = FxHashSet::with_capacity_and_hasher(90_000, Default::default());
-    for src in [include_str!("../../../lints/lexicon/en.txt"), include_str!("../../../lints/lexicon/extra.txt")] {
-        keys.extend(english_entries(src).filter(|w| w.bytes().all(|b| b.is_ascii_alphanumeric())).map(ascii_key));
-    }
-    keys
-});
-
-/// The entries of an English word list: `word<TAB>count` lines with a count above zero,
-/// `#` comments and blank lines skipped, as `crate::lexicon` reads them.
-fn english_entries(src: &str) -> impl Iterator<Item = &str> {
-    src.split('\n').filter_map(|line| {
-        let line = line.trim();
-        if line.is_empty() || line.starts_with('#') {
-            return None;
-        }
-        let tab = line.bytes().position(|b| b == b'\t')?;
-        let count = line[tab + 1..].trim();
-        count.parse::<u64>().is_ok_and(|c| c > 0).then(|| &line[..tab])
-    })
-}
-
-/// The [`Key`] value of a word of ASCII letters and digits.
-fn ascii_key(word: &str) -> u64 {
-    word.bytes().fold(0u64, |h, c| h.wrapping_mul(BASE).wrapping_add(u64::from(c | 0x20) + 1))
-}
-
 /// Loads the word lists the names rules read, so that the first document does not pay.
 pub(crate) fn load_word_lists() {
-    Lazy::force(&ENGLISH);
-    Lazy::force(&ENGLISH_KEYS);
+    crate::lexicon::load_english();
     Lazy::force(&HEADS);
 }
 
-/// Whether `lower` is in the English word list.
-fn is_english(lower: &str) -> bool {
-    ENGLISH.get(lower).is_some_and(|info| info.source == Source::English)
-}
-
-/// Whether a word of ASCII letters and digits only, whose skeleton has key `key`, is an
-/// English word ([`is_common_word`] for such words).
-pub(crate) fn is_common_key(key: Key) -> bool {
-    ENGLISH_KEYS.contains(&key.value())
-}
-
-/// Whether `word` (any case) is an English word or a common name in the lexicon.
+/// Whether `word` (any case) is an English word: in `lints/lexicon/en.txt` or `extra.txt`
+/// ([`crate::lexicon`]'s list, without its domain words).
+#[inline]
 pub(crate) fn is_common_word(word: &str) -> bool {
-    // Lowercase short ASCII words on the stack: this runs for every capitalised word.
-    let mut buf = [0u8; 24];
-    if word.len() <= buf.len() && word.is_ascii() {
-        let lower = &mut buf[..word.len()];
-        lower.copy_from_slice(word.as_bytes());
-        lower.make_ascii_lowercase();
-        return std::str::from_utf8(lower).is_ok_and(is_english);
-    }
-    is_english(&word.to_lowercase())
+    crate::lexicon::is_english_word(word)
 }
 
 /// Generic head words of names ("Magazine", "Records", "FC"): one line each in
@@ -791,34 +732,6 @@ mod tests {
         assert_eq!(Key::of("Ärzte Ǆ").then(Key::EMPTY), Key::of("ärzteǆ"));
         assert_ne!(Key::of("ab").value(), Key::of("ba").value());
         assert!(is_common_word("Baker") && !is_common_word("Qzxv"));
-    }
-
-    #[test]
-    fn english_keys_agree_with_the_lexicon() {
-        assert_eq!(ascii_key("Baker9"), Key::of("baker9").value());
-        let lists = [include_str!("../../../lints/lexicon/en.txt"), include_str!("../../../lints/lexicon/extra.txt")];
-        let mut alnum = 0;
-        for src in lists {
-            for line in src.lines() {
-                let word = line.split('\t').next().unwrap_or_default().trim();
-                if word.is_empty() || !word.bytes().all(|b| b.is_ascii_alphanumeric()) {
-                    continue;
-                }
-                alnum += 1;
-                for w in [word.to_owned(), word.to_uppercase(), capitalise(word)] {
-                    assert_eq!(is_common_key(Key::of(&w)), is_common_word(&w), "{w}");
-                }
-            }
-        }
-        assert!(alnum > 80_000, "{alnum}");
-        for w in ["Qzxv", "Beyonce", "Wembley", "Olympcs", "Ab", "x"] {
-            assert_eq!(is_common_key(Key::of(w)), is_common_word(w), "{w}");
-        }
-    }
-
-    fn capitalise(w: &str) -> String {
-        let mut c = w.chars();
-        c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
     }
 
     #[test]
