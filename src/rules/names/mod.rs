@@ -217,15 +217,11 @@ impl WordFacts {
         }
         let n = t.text.len();
         // Most words are ASCII and at most eight bytes: one load classifies every byte.
-        if n == 0 || n > 8 {
+        // Near the end of the text, where eight bytes cannot be loaded, too.
+        let Some(bytes) = text.get(t.start..t.start + 8).filter(|_| n != 0 && n <= 8) else {
             return Self::of_word(t.text);
-        }
-        let mut buf = [0u8; 8];
-        match text.get(t.start..t.start + 8) {
-            Some(bytes) => buf.copy_from_slice(bytes),
-            None => buf[..n].copy_from_slice(t.text.as_bytes()),
-        }
-        let w = u64::from_le_bytes(buf) & (u64::MAX >> (8 * (8 - n)));
+        };
+        let w = u64::from_le_bytes(bytes.try_into().expect("eight bytes")) & (u64::MAX >> (8 * (8 - n)));
         if w & HIGH != 0 {
             return Self::of_word(t.text);
         }
@@ -272,21 +268,19 @@ impl WordFacts {
         let n = b.len();
         let possessive = n > 2 && matches!(b[n - 1], b's' | b'S') && b[n - 2] == b'\'';
         let stem_len = if possessive { n - 2 } else { n };
-        // One pass: the key and letters of the stem, lowercase and letters of the word.
-        let (mut hash, mut letters, mut lower, mut alphabetic) = (0u64, 0u32, false, 0u32);
-        for (i, &c) in b.iter().enumerate() {
-            let folded = c | 0x20;
-            let is_alphabetic = folded.wrapping_sub(b'a') < 26;
-            lower |= c.wrapping_sub(b'a') < 26;
-            alphabetic += u32::from(is_alphabetic);
-            if i < stem_len && (is_alphabetic || c.is_ascii_digit()) {
-                hash = hash.wrapping_mul(BASE).wrapping_add(u64::from(folded) + 1);
+        // The key and letters of the stem; whether the word is in capitals only.
+        let (mut hash, mut letters) = (0u64, 0u32);
+        for &c in &b[..stem_len] {
+            if c.is_ascii_alphanumeric() {
+                hash = hash.wrapping_mul(BASE).wrapping_add(u64::from(c | 0x20) + 1);
                 letters += 1;
             }
         }
+        let all_caps =
+            !b.iter().any(u8::is_ascii_lowercase) && b.iter().filter(|c| c.is_ascii_alphabetic()).count() > 1;
         let flags = Self::WORD
             | flag(b.first().is_some_and(u8::is_ascii_uppercase), Self::CAPITALISED)
-            | flag(!lower && alphabetic > 1, Self::ALL_CAPS)
+            | flag(all_caps, Self::ALL_CAPS)
             | flag(possessive, Self::POSSESSIVE)
             | flag(n >= 2, Self::TWO_CHARS);
         WordFacts { key: Key { hash, pow: power(letters) }, stem_len: stem_len as u32, letters, flags }
@@ -766,7 +760,10 @@ mod tests {
         fn slow_all_caps(word: &str) -> bool {
             !word.chars().any(char::is_lowercase) && word.chars().filter(|c| c.is_alphabetic()).count() > 1
         }
-        let text = "A I’m 's ’s x’s X’S x's BBC’s NASA's ÉCOLE École É ÉÉ Ab'S it ‘s é’s 1st Ǆemal ǅx";
+        let text = "A I’m 's ’s x’s X’S x's BBC’s NASA's ÉCOLE École É ÉÉ Ab'S it ‘s é’s 1st Ǆemal ǅx \
+                    Internationally INTERNATIONALLY Constantinople's ABCDEFGHIJ'S Abcdefgh'S abcdefg's \
+                    Twelve12345678 Eightchr Sixteen_chars_xx Mid.dle O'Neill's D'ARCY'S Twentyfourcharacterslong \
+                    Mcdonald’s SIXTEENCHARS'S ABCDEFGHIJKLMNOPQRSTUV'S LONGWORDATTHEENDOFIT";
         let doc = Document::new(text);
         let facts = &analysis(&doc).facts;
         for (t, f) in doc.tokens().iter().zip(facts.iter()) {
