@@ -326,13 +326,14 @@ fn build_english(dedup: bool) -> Option<English> {
 /// [`pack`]), with no copy and no validation.
 pub(crate) fn is_english_word(word: &str) -> bool {
     let b = word.as_bytes();
-    if b.len() <= 16 && b.is_ascii() {
-        let Some(key) = pack(b) else { return false };
-        // Each half: set 0x20 on the bytes in `A..=Z` (all bytes are below 0x80, and the
-        // padding bytes are zero, so nothing carries or changes elsewhere).
-        let lower = |w: u64| w | (ascii_in(w, b'A', b'Z') >> 2);
-        let key = u128::from(lower(key as u64)) | u128::from(lower((key >> 64) as u64)) << 64;
-        return ENGLISH.short.get(key).is_some();
+    if let Some(key) = pack(b) {
+        let (lo, hi) = (key as u64, (key >> 64) as u64);
+        if (lo | hi) & HIGH == 0 {
+            // ASCII: set 0x20 on the bytes in `A..=Z` of each half (the padding bytes
+            // are zero, and nothing carries into a neighbour).
+            let lower = |w: u64| w | (ascii_in(w, b'A', b'Z') >> 2);
+            return ENGLISH.short.get(u128::from(lower(lo)) | u128::from(lower(hi)) << 64).is_some();
+        }
     }
     if b.len() <= MAX_WORD && b.is_ascii() {
         let mut buf = [0u8; MAX_WORD];
