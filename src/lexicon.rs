@@ -320,6 +320,50 @@ fn build_english(dedup: bool) -> Option<English> {
     Some(english)
 }
 
+/// Whether `word`, lowercased, is in the English list (`en.txt`, `extra.txt`): not a
+/// domain word or a name. The names rules ask this of tens of thousands of capitalised
+/// words a megabyte, so a short ASCII word is packed and lowercased in registers (see
+/// [`pack`]), with no copy and no validation.
+pub(crate) fn is_english_word(word: &str) -> bool {
+    let b = word.as_bytes();
+    if let Some(key) = pack(b) {
+        let (lo, hi) = (key as u64, (key >> 64) as u64);
+        if (lo | hi) & HIGH == 0 {
+            // ASCII: set 0x20 on the bytes in `A..=Z` of each half (the padding bytes
+            // are zero, and nothing carries into a neighbour).
+            let lower = |w: u64| w | (ascii_in(w, b'A', b'Z') >> 2);
+            return ENGLISH.short.get(u128::from(lower(lo)) | u128::from(lower(hi)) << 64).is_some();
+        }
+    }
+    if b.len() <= MAX_WORD && b.is_ascii() {
+        let mut buf = [0u8; MAX_WORD];
+        let lower = &mut buf[..b.len()];
+        lower.copy_from_slice(b);
+        lower.make_ascii_lowercase();
+        return ENGLISH.get(lower).is_some();
+    }
+    ENGLISH.get(word.to_lowercase().as_bytes()).is_some()
+}
+
+/// Parses the English list now, so that the first document does not pay.
+pub(crate) fn load_english() {
+    Lazy::force(&ENGLISH);
+}
+
+/// One byte repeated: `ONES * b`.
+const ONES: u64 = 0x0101_0101_0101_0101;
+/// The high bit of every byte.
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// The high bit of each byte of `w` set where the byte is in `lo..=hi` (both below
+/// 0x80); bytes of 0x80 and above are in no range.
+#[inline]
+fn ascii_in(w: u64, lo: u8, hi: u8) -> u64 {
+    // Bytes cleared of their high bit cannot carry into their neighbours.
+    let x = w & !HIGH;
+    x.wrapping_add(ONES * u64::from(0x80 - lo)) & !x.wrapping_add(ONES * u64::from(0x7f - hi)) & !w & HIGH
+}
+
 /// `a` and `b`, each sorted by `order` unless already so, merged stably: the order a
 /// stable sort of `a` followed by `b` gives.
 fn merge_sorted<T: Copy>(mut a: Vec<T>, mut b: Vec<T>, order: impl Fn(&T, &T) -> Ordering) -> Vec<T> {
@@ -357,7 +401,16 @@ fn entries(src: &'static str) -> impl Iterator<Item = (&'static str, u64)> {
             // The common shape, read as it is scanned: a word of printable ASCII other
             // than `#` at the start, a tab, up to 19 digits (which cannot overflow) and
             // the line's end, so trimming would change nothing.
+            // Eight bytes at a time where eight remain.
             let mut i = start;
+            while let Some(w) = load8(bytes, i) {
+                let graphic = ascii_in(w, b'!', b'~');
+                if graphic != HIGH {
+                    i += (!graphic & HIGH).trailing_zeros() as usize / 8;
+                    break;
+                }
+                i += 8;
+            }
             while i < bytes.len() && bytes[i].is_ascii_graphic() {
                 i += 1;
             }
@@ -365,6 +418,14 @@ fn entries(src: &'static str) -> impl Iterator<Item = (&'static str, u64)> {
             if tab > start && bytes[start] != b'#' && bytes.get(tab) == Some(&b'\t') {
                 let mut count = 0u64;
                 i += 1;
+                // Most counts are eight digits or fewer: read them at once.
+                if let Some(w) = load8(bytes, i) {
+                    let digits = (!ascii_in(w, b'0', b'9') & HIGH).trailing_zeros() as usize / 8;
+                    if digits > 0 {
+                        count = parse_digits(w, digits);
+                        i += digits;
+                    }
+                }
                 while i < bytes.len() && i - tab <= 19 && bytes[i].is_ascii_digit() {
                     count = count * 10 + u64::from(bytes[i] - b'0');
                     i += 1;
@@ -383,6 +444,27 @@ fn entries(src: &'static str) -> impl Iterator<Item = (&'static str, u64)> {
         }
         None
     })
+}
+
+/// The eight bytes of `bytes` at `at`, as a little-endian integer, if there are eight.
+#[inline]
+fn load8(bytes: &[u8], at: usize) -> Option<u64> {
+    let b: [u8; 8] = bytes.get(at..at + 8)?.try_into().ok()?;
+    Some(u64::from_le_bytes(b))
+}
+
+/// The number written by the first `n` bytes of `w` (`1..=8` ASCII digits, the first
+/// byte the most significant), combined in pairs, quads and halves rather than one
+/// digit at a time.
+#[inline]
+fn parse_digits(w: u64, n: usize) -> u64 {
+    debug_assert!((1..=8).contains(&n));
+    // Digit values in the low `n` bytes (no borrow leaves a digit byte), moved to the
+    // top so that the empty bytes below are leading zeros.
+    let v = (w.wrapping_sub(ONES * u64::from(b'0')) & (u64::MAX >> (64 - 8 * n))) << (64 - 8 * n);
+    let v = (v.wrapping_mul(10) + (v >> 8)) & 0x00ff_00ff_00ff_00ff;
+    let v = (v.wrapping_mul(100) + (v >> 16)) & 0x0000_ffff_0000_ffff;
+    (v.wrapping_mul(10_000) + (v >> 32)) & 0xffff_ffff
 }
 
 /// One line of a list read the general way: trimmed, then split at the first tab.
@@ -933,6 +1015,49 @@ mod tests {
             assert_eq!(ENGLISH.get(miss.as_bytes()), None, "{miss}");
         }
         assert!(build_english(false).is_some(), "the lists hold no word twice");
+    }
+
+    #[test]
+    fn english_words_in_any_case() {
+        let reference = |w: &str| ENGLISH.get(w.to_lowercase().as_bytes()).is_some();
+        let mut checked = 0;
+        for line in data_lines(EN).chain(data_lines(EXTRA)).step_by(7) {
+            let word = line.split('\t').next().unwrap_or_default();
+            let mut chars = word.chars();
+            let capitalised: String = chars.next().map(|f| f.to_uppercase().chain(chars).collect()).unwrap_or_default();
+            for w in [word.to_owned(), word.to_uppercase(), capitalised] {
+                assert_eq!(is_english_word(&w), reference(&w), "{w}");
+                assert!(is_english_word(&w), "{w}");
+                checked += 1;
+            }
+        }
+        assert!(checked > 30_000, "{checked}");
+        for w in ["", "Qzxv", "Beyonce", "Ab", "x", "[Baker]", "Bak\u{e9}r", "CAF\u{c9}", "Caf\u{e9}", "@", "ThE"] {
+            assert_eq!(is_english_word(w), reference(w), "{w}");
+        }
+        let long = "Internationalisation".repeat(4);
+        assert_eq!(is_english_word(&long), reference(&long));
+        assert!(is_english_word("COUNTERREVOLUTIONARY") == reference("counterrevolutionary"));
+    }
+
+    #[test]
+    fn bytes_in_ranges_and_digits_at_once() {
+        let all: Vec<u8> = (0..=255).collect();
+        for chunk in all.chunks(8) {
+            let w = u64::from_le_bytes(chunk.try_into().unwrap());
+            let graphic = ascii_in(w, b'!', b'~');
+            for (i, &b) in chunk.iter().enumerate() {
+                assert_eq!(graphic >> (8 * i + 7) & 1 == 1, b.is_ascii_graphic(), "{b}");
+                assert_eq!(ascii_in(w, b'A', b'Z') >> (8 * i + 7) & 1 == 1, b.is_ascii_uppercase(), "{b}");
+            }
+        }
+        for text in ["1", "07", "123", "9999", "12345\n", "654321x", "1000000\t", "23135851", "99999999"] {
+            let mut buf = [b'\n'; 8];
+            buf[..text.len()].copy_from_slice(text.as_bytes());
+            let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+            let expected: u64 = text[..digits].parse().unwrap();
+            assert_eq!(parse_digits(u64::from_le_bytes(buf), digits), expected, "{text}");
+        }
     }
 
     #[test]

@@ -56,8 +56,11 @@ declare_rule! {
         accept: FxHashSet<u64>,
         /// [`fold_key`] of every spelling of every entity: what `Gazetteer::get_folded` finds.
         folded: FxHashSet<u64>,
-        /// [`slot_key`] of every word of every target.
-        slots: FxHashSet<u64>,
+        /// By [`Key`] value of a word, where targets have it: bit [`slot_bit`]`(n, p)` set
+        /// where a target of `n` words has it as word `p`.
+        slots: FxHashMap<u64, u32>,
+        /// A filter in front of `slots`.
+        slot_filter: KeyFilter,
         /// Per word count, the targets with Double Metaphone codes, by skeleton length.
         sound_alikes: Vec<Vec<Shape>>,
         max_words: usize,
@@ -118,9 +121,9 @@ const MAX_LEN: usize = 48;
 /// Longest name, in words, compared.
 const MAX_WORDS: usize = 4;
 
-/// Key of word `position` of a name of `words` words whose skeleton has key `word`.
-fn slot_key(words: usize, position: usize, word: u64) -> u64 {
-    word ^ ((words as u64) << 59 | (position as u64) << 56).rotate_left(7)
+/// The bit of [`MangledName::slots`] for word `position` of a name of `words` words.
+fn slot_bit(words: usize, position: usize) -> u32 {
+    1 << (words * MAX_WORDS + position)
 }
 
 /// The [`Key`] value of a name's folded form ([`crate::entities::fold`]): every char,
@@ -148,6 +151,24 @@ struct Variant {
     /// Byte length of the skeleton of the body (without the head word).
     body: usize,
     shape: Shape,
+}
+
+/// What [`MangledName::near_miss`] learns about each name word of a document.
+struct Seen {
+    /// [`MangledName::slots`] bits of each word.
+    slots: Vec<u32>,
+    /// Whether each word is a generic head word: 0 not yet known, 1 no, 2 yes.
+    heads: Vec<u8>,
+}
+
+impl Seen {
+    /// Whether name word `i`, with text `word`, is a generic head word ([`HEADS`]).
+    fn is_head(&mut self, i: usize, word: &str) -> bool {
+        if self.heads[i] == 0 {
+            self.heads[i] = 1 + u8::from(HEADS.contains(word));
+        }
+        self.heads[i] == 2
+    }
 }
 
 /// Buffers reused across the spans of one document.
@@ -185,7 +206,8 @@ impl MangledName {
             known_filter: KeyFilter::new([]),
             accept: accepted(res.config, META.code.as_ref()).iter().map(|s| Key::of(s).value()).collect(),
             folded: FxHashSet::default(),
-            slots: FxHashSet::default(),
+            slots: FxHashMap::default(),
+            slot_filter: KeyFilter::new([]),
             sound_alikes: vec![Vec::new(); MAX_WORDS + 1],
             max_words: 1,
             phonetic,
@@ -219,7 +241,7 @@ impl MangledName {
                 }
                 let word_keys: Vec<u64> = words.iter().map(|w| Key::of(w).value()).collect();
                 for (position, &word) in word_keys.iter().enumerate() {
-                    rule.slots.insert(slot_key(words.len(), position, word));
+                    *rule.slots.entry(word).or_default() |= slot_bit(words.len(), position);
                 }
                 let shape = Shape::of(&skel);
                 if phonetic.is_some() {
@@ -243,6 +265,7 @@ impl MangledName {
             shapes.sort_by_key(|s| s.len);
         }
         rule.index_filter = KeyFilter::new(rule.index.keys().copied());
+        rule.slot_filter = KeyFilter::new(rule.slots.keys().copied());
         rule.known_filter = KeyFilter::new(rule.known.iter().chain(&rule.accept).copied());
         rule
     }
@@ -274,31 +297,33 @@ impl MangledName {
     }
 
     /// The known spelling that words `i..i + n` of `names` are a near-miss of, as an
-    /// index into the targets. `heads` tells which words are generic head words;
-    /// `memo` holds the answers for spans already looked at, by their text.
+    /// index into the targets. `seen` holds, per name word, its [`MangledName::slots`]
+    /// bits and whether it is a generic head word; `memo` holds the answers for spans
+    /// already looked at, by their text.
     fn near_miss<'t>(
         &self,
         text: &'t str,
         names: &NameRuns,
         (i, n): (usize, usize),
-        heads: &[bool],
+        seen: &mut Seen,
         memo: &mut FxHashMap<&'t str, Option<u32>>,
         scratch: &mut Scratch,
     ) -> Option<u32> {
         let words = &names.words[i..i + n];
-        let last = words[n - 1].text(text);
-        let head = (n > 1 && heads[i + n - 1]).then_some(last);
-        // Screen: a near-miss has a word that is no ordinary word, or a head word.
-        // Too short to tell a typo from another name, or too long to be one.
+        // Screens, cheapest first. Too short to tell a typo from another name, or too
+        // long to be one.
         let len = names.surface_letters(i, i + n) as usize;
         if !(MIN_LEN..=MAX_LEN).contains(&len) {
             return None;
         }
-        if head.is_none() && (i..i + n).all(|w| names.is_common(w, text)) {
+        // A name of several words keeps one word intact: some target must have it.
+        if n > 1 && !(0..n).any(|p| seen.slots[i + p] & slot_bit(n, p) != 0) {
             return None;
         }
-        // A name of several words keeps one word intact: some target must have it.
-        if n > 1 && !words.iter().enumerate().any(|(p, w)| self.slots.contains(&slot_key(n, p, w.key.value()))) {
+        // A near-miss has a word that is no ordinary word, or a head word.
+        let last = words[n - 1].text(text);
+        let head = (n > 1 && seen.is_head(i + n - 1, last)).then_some(last);
+        if head.is_none() && (i..i + n).all(|w| names.is_common(w, text)) {
             return None;
         }
         // The answer depends on the span's text only: a name repeated is looked up once.
@@ -637,8 +662,19 @@ impl Rule for MangledName {
         let analysis = analysis(doc);
         let names = &analysis.runs;
         let words = &names.words;
-        // Whether each name word is a generic head word, worked out once.
-        let heads: Vec<bool> = words.iter().map(|w| HEADS.contains(w.text(text))).collect();
+        // Where targets have each name word; whether it is a head word, when first asked.
+        let slots = words
+            .iter()
+            .map(|w| {
+                let key = w.key.value();
+                if self.slot_filter.may_contain(key) {
+                    self.slots.get(&key).copied().unwrap_or(0)
+                } else {
+                    0
+                }
+            })
+            .collect();
+        let mut seen = Seen { slots, heads: vec![0; words.len()] };
         let mut memo = FxHashMap::default();
         let mut scratch = Scratch::default();
         let mut findings = Vec::new();
@@ -655,7 +691,7 @@ impl Rule for MangledName {
                     if n > 1 && matches!(words[i].text(text), "The" | "A" | "An") {
                         continue;
                     }
-                    let Some(id) = self.near_miss(text, names, (i, n), &heads, &mut memo, &mut scratch) else {
+                    let Some(id) = self.near_miss(text, names, (i, n), &mut seen, &mut memo, &mut scratch) else {
                         continue;
                     };
                     let target = &self.targets[id as usize];

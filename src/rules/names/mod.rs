@@ -39,7 +39,6 @@ use std::rc::Rc;
 use once_cell::sync::Lazy;
 use rustc_hash::FxHashSet;
 
-use crate::lexicon::{Lexicon, Source};
 use crate::{Document, Token, TokenKind};
 
 /// The base of [`Key`]'s polynomial hash: odd, with no pattern in its bits.
@@ -218,15 +217,11 @@ impl WordFacts {
         }
         let n = t.text.len();
         // Most words are ASCII and at most eight bytes: one load classifies every byte.
-        if n == 0 || n > 8 {
+        // Near the end of the text, where eight bytes cannot be loaded, too.
+        let Some(bytes) = text.get(t.start..t.start + 8).filter(|_| n != 0 && n <= 8) else {
             return Self::of_word(t.text);
-        }
-        let mut buf = [0u8; 8];
-        match text.get(t.start..t.start + 8) {
-            Some(bytes) => buf.copy_from_slice(bytes),
-            None => buf[..n].copy_from_slice(t.text.as_bytes()),
-        }
-        let w = u64::from_le_bytes(buf) & (u64::MAX >> (8 * (8 - n)));
+        };
+        let w = u64::from_le_bytes(bytes.try_into().expect("eight bytes")) & (u64::MAX >> (8 * (8 - n)));
         if w & HIGH != 0 {
             return Self::of_word(t.text);
         }
@@ -273,21 +268,19 @@ impl WordFacts {
         let n = b.len();
         let possessive = n > 2 && matches!(b[n - 1], b's' | b'S') && b[n - 2] == b'\'';
         let stem_len = if possessive { n - 2 } else { n };
-        // One pass: the key and letters of the stem, lowercase and letters of the word.
-        let (mut hash, mut letters, mut lower, mut alphabetic) = (0u64, 0u32, false, 0u32);
-        for (i, &c) in b.iter().enumerate() {
-            let folded = c | 0x20;
-            let is_alphabetic = folded.wrapping_sub(b'a') < 26;
-            lower |= c.wrapping_sub(b'a') < 26;
-            alphabetic += u32::from(is_alphabetic);
-            if i < stem_len && (is_alphabetic || c.is_ascii_digit()) {
-                hash = hash.wrapping_mul(BASE).wrapping_add(u64::from(folded) + 1);
+        // The key and letters of the stem; whether the word is in capitals only.
+        let (mut hash, mut letters) = (0u64, 0u32);
+        for &c in &b[..stem_len] {
+            if c.is_ascii_alphanumeric() {
+                hash = hash.wrapping_mul(BASE).wrapping_add(u64::from(c | 0x20) + 1);
                 letters += 1;
             }
         }
+        let all_caps =
+            !b.iter().any(u8::is_ascii_lowercase) && b.iter().filter(|c| c.is_ascii_alphabetic()).count() > 1;
         let flags = Self::WORD
             | flag(b.first().is_some_and(u8::is_ascii_uppercase), Self::CAPITALISED)
-            | flag(!lower && alphabetic > 1, Self::ALL_CAPS)
+            | flag(all_caps, Self::ALL_CAPS)
             | flag(possessive, Self::POSSESSIVE)
             | flag(n >= 2, Self::TWO_CHARS);
         WordFacts { key: Key { hash, pow: power(letters) }, stem_len: stem_len as u32, letters, flags }
@@ -353,10 +346,7 @@ impl NameRuns {
         let known = &self.common[i];
         if known.get() == 0 {
             let w = &self.words[i];
-            let (word, stripped) = strip_possessive(w.text(text));
-            // Letters and digits only (as many as bytes): the key answers.
-            let common =
-                if !stripped && w.letters as usize == word.len() { is_common_key(w.key) } else { is_common_word(word) };
+            let common = is_common_word(strip_possessive(w.text(text)).0);
             known.set(1 + u8::from(common));
         }
         known.get() == 2
@@ -619,72 +609,17 @@ pub(crate) fn skeleton(s: &str) -> String {
     out
 }
 
-/// The English word list (`lints/lexicon/en.txt` and `extra.txt`), as the shared
-/// [`Lexicon`] holds it: its entries from those lists are the ordinary words.
-static ENGLISH: Lazy<Lexicon> = Lazy::new(Lexicon::english);
-
-/// The skeleton [`Key`] values of the entries of that list that are letters and digits
-/// only: the names rules ask about a capitalised word whenever it is not a known name
-/// (tens of thousands of times a megabyte of news), and for a word of letters and digits
-/// the key they already have answers in one probe, where the lexicon's look-up first
-/// lowercases, validates and packs the word. Read from the same lists with the same
-/// rules as [`crate::lexicon`] (a test checks that the two agree).
-static ENGLISH_KEYS: Lazy<FxHashSet<u64>> = Lazy::new(|| {
-    let mut keys = FxHashSet::with_capacity_and_hasher(90_000, Default::default());
-    for src in [include_str!("../../../lints/lexicon/en.txt"), include_str!("../../../lints/lexicon/extra.txt")] {
-        keys.extend(english_entries(src).filter(|w| w.bytes().all(|b| b.is_ascii_alphanumeric())).map(ascii_key));
-    }
-    keys
-});
-
-/// The entries of an English word list: `word<TAB>count` lines with a count above zero,
-/// `#` comments and blank lines skipped, as `crate::lexicon` reads them.
-fn english_entries(src: &str) -> impl Iterator<Item = &str> {
-    src.split('\n').filter_map(|line| {
-        let line = line.trim();
-        if line.is_empty() || line.starts_with('#') {
-            return None;
-        }
-        let tab = line.bytes().position(|b| b == b'\t')?;
-        let count = line[tab + 1..].trim();
-        count.parse::<u64>().is_ok_and(|c| c > 0).then(|| &line[..tab])
-    })
-}
-
-/// The [`Key`] value of a word of ASCII letters and digits.
-fn ascii_key(word: &str) -> u64 {
-    word.bytes().fold(0u64, |h, c| h.wrapping_mul(BASE).wrapping_add(u64::from(c | 0x20) + 1))
-}
-
 /// Loads the word lists the names rules read, so that the first document does not pay.
 pub(crate) fn load_word_lists() {
-    Lazy::force(&ENGLISH);
-    Lazy::force(&ENGLISH_KEYS);
+    crate::lexicon::load_english();
     Lazy::force(&HEADS);
 }
 
-/// Whether `lower` is in the English word list.
-fn is_english(lower: &str) -> bool {
-    ENGLISH.get(lower).is_some_and(|info| info.source == Source::English)
-}
-
-/// Whether a word of ASCII letters and digits only, whose skeleton has key `key`, is an
-/// English word ([`is_common_word`] for such words).
-pub(crate) fn is_common_key(key: Key) -> bool {
-    ENGLISH_KEYS.contains(&key.value())
-}
-
-/// Whether `word` (any case) is an English word or a common name in the lexicon.
+/// Whether `word` (any case) is an English word: in `lints/lexicon/en.txt` or `extra.txt`
+/// ([`crate::lexicon`]'s list, without its domain words).
+#[inline]
 pub(crate) fn is_common_word(word: &str) -> bool {
-    // Lowercase short ASCII words on the stack: this runs for every capitalised word.
-    let mut buf = [0u8; 24];
-    if word.len() <= buf.len() && word.is_ascii() {
-        let lower = &mut buf[..word.len()];
-        lower.copy_from_slice(word.as_bytes());
-        lower.make_ascii_lowercase();
-        return std::str::from_utf8(lower).is_ok_and(is_english);
-    }
-    is_english(&word.to_lowercase())
+    crate::lexicon::is_english_word(word)
 }
 
 /// Generic head words of names ("Magazine", "Records", "FC"): one line each in
@@ -794,34 +729,6 @@ mod tests {
     }
 
     #[test]
-    fn english_keys_agree_with_the_lexicon() {
-        assert_eq!(ascii_key("Baker9"), Key::of("baker9").value());
-        let lists = [include_str!("../../../lints/lexicon/en.txt"), include_str!("../../../lints/lexicon/extra.txt")];
-        let mut alnum = 0;
-        for src in lists {
-            for line in src.lines() {
-                let word = line.split('\t').next().unwrap_or_default().trim();
-                if word.is_empty() || !word.bytes().all(|b| b.is_ascii_alphanumeric()) {
-                    continue;
-                }
-                alnum += 1;
-                for w in [word.to_owned(), word.to_uppercase(), capitalise(word)] {
-                    assert_eq!(is_common_key(Key::of(&w)), is_common_word(&w), "{w}");
-                }
-            }
-        }
-        assert!(alnum > 80_000, "{alnum}");
-        for w in ["Qzxv", "Beyonce", "Wembley", "Olympcs", "Ab", "x"] {
-            assert_eq!(is_common_key(Key::of(w)), is_common_word(w), "{w}");
-        }
-    }
-
-    fn capitalise(w: &str) -> String {
-        let mut c = w.chars();
-        c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
-    }
-
-    #[test]
     fn surface_keys_compose_word_keys() {
         let text = "Yesterday Gordon Brown’s Gazette and Park Ji-min’s BTS’ fans";
         let doc = Document::new(text);
@@ -853,7 +760,10 @@ mod tests {
         fn slow_all_caps(word: &str) -> bool {
             !word.chars().any(char::is_lowercase) && word.chars().filter(|c| c.is_alphabetic()).count() > 1
         }
-        let text = "A I’m 's ’s x’s X’S x's BBC’s NASA's ÉCOLE École É ÉÉ Ab'S it ‘s é’s 1st Ǆemal ǅx";
+        let text = "A I’m 's ’s x’s X’S x's BBC’s NASA's ÉCOLE École É ÉÉ Ab'S it ‘s é’s 1st Ǆemal ǅx \
+                    Internationally INTERNATIONALLY Constantinople's ABCDEFGHIJ'S Abcdefgh'S abcdefg's \
+                    Twelve12345678 Eightchr Sixteen_chars_xx Mid.dle O'Neill's D'ARCY'S Twentyfourcharacterslong \
+                    Mcdonald’s SIXTEENCHARS'S ABCDEFGHIJKLMNOPQRSTUV'S LONGWORDATTHEENDOFIT";
         let doc = Document::new(text);
         let facts = &analysis(&doc).facts;
         for (t, f) in doc.tokens().iter().zip(facts.iter()) {
