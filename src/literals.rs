@@ -123,6 +123,128 @@ fn exact_set(hir: &Hir) -> Option<Set> {
     }
 }
 
+/// Parses `src` into a syntax tree and translates that into a simplified HIR whose
+/// language contains the pattern's: every analysis here (required literals, prefixes,
+/// the longest match) is then sound for the pattern, and the costly part of a full
+/// translation, Unicode case folding of large classes, is skipped. Pack loading parses
+/// hundreds of patterns; the full translation waits for the first text that needs a
+/// pattern's regex.
+///
+/// The simplification assumes case-insensitive matching everywhere (a superset of
+/// either), spells out small ASCII classes, and stands any other class, `.`, and
+/// characters with case variants outside ASCII for "any character".
+///
+/// # Errors
+/// The syntax error, when `src` does not parse.
+pub(crate) fn analysis_hir(src: &str) -> Result<Hir, String> {
+    let ast = regex_syntax::ast::parse::Parser::new().parse(src).map_err(|e| e.to_string())?;
+    Ok(simplify(&ast))
+}
+
+fn simplify(ast: &regex_syntax::ast::Ast) -> Hir {
+    use regex_syntax::ast::{Ast, RepetitionKind, RepetitionRange};
+    use regex_syntax::hir::Repetition;
+    match ast {
+        Ast::Empty(_) | Ast::Flags(_) | Ast::Assertion(_) => Hir::empty(),
+        Ast::Literal(lit) => char_hir(lit),
+        Ast::Dot(_) | Ast::ClassUnicode(_) | Ast::ClassPerl(_) => any_char(),
+        Ast::ClassBracketed(class) => bracketed(class).unwrap_or_else(any_char),
+        Ast::Repetition(rep) => {
+            let (min, max) = match &rep.op.kind {
+                RepetitionKind::ZeroOrOne => (0, Some(1)),
+                RepetitionKind::ZeroOrMore => (0, None),
+                RepetitionKind::OneOrMore => (1, None),
+                RepetitionKind::Range(RepetitionRange::Exactly(n)) => (*n, Some(*n)),
+                RepetitionKind::Range(RepetitionRange::AtLeast(n)) => (*n, None),
+                RepetitionKind::Range(RepetitionRange::Bounded(n, m)) => (*n, Some(*m)),
+            };
+            Hir::repetition(Repetition { min, max, greedy: true, sub: Box::new(simplify(&rep.ast)) })
+        }
+        Ast::Group(group) => simplify(&group.ast),
+        Ast::Alternation(alt) => Hir::alternation(alt.asts.iter().map(simplify).collect()),
+        Ast::Concat(concat) => Hir::concat(concat.asts.iter().map(simplify).collect()),
+    }
+}
+
+/// "Any character": a language containing every class's.
+fn any_char() -> Hir {
+    use regex_syntax::hir::{ClassUnicode, ClassUnicodeRange};
+    Hir::class(Class::Unicode(ClassUnicode::new([ClassUnicodeRange::new('\0', '\u{10FFFF}')])))
+}
+
+/// The characters `c` matches case-insensitively, when they are known: an ASCII letter
+/// and its other case (with KELVIN SIGN or LONG S for `k` and `s`), or a character
+/// with no case at all.
+fn case_variants(c: char) -> Option<Vec<char>> {
+    match c {
+        'k' | 'K' => Some(vec!['k', 'K', '\u{212a}']),
+        's' | 'S' => Some(vec!['s', 'S', '\u{17f}']),
+        c if c.is_ascii_alphabetic() => Some(vec![c.to_ascii_lowercase(), c.to_ascii_uppercase()]),
+        c if c.is_ascii() => Some(vec![c]),
+        c if c.to_lowercase().eq([c]) && c.to_uppercase().eq([c]) => Some(vec![c]),
+        _ => None,
+    }
+}
+
+fn class_of(chars: &[char]) -> Hir {
+    use regex_syntax::hir::{ClassUnicode, ClassUnicodeRange};
+    Hir::class(Class::Unicode(ClassUnicode::new(chars.iter().map(|&c| ClassUnicodeRange::new(c, c)))))
+}
+
+fn char_hir(lit: &regex_syntax::ast::Literal) -> Hir {
+    use regex_syntax::ast::LiteralKind;
+    // An escape above ASCII may stand for a byte (with Unicode off): any character.
+    let escaped = matches!(lit.kind, LiteralKind::HexFixed(_) | LiteralKind::HexBrace(_) | LiteralKind::Octal);
+    if escaped && !lit.c.is_ascii() {
+        return any_char();
+    }
+    match case_variants(lit.c) {
+        Some(chars) if chars.len() == 1 => {
+            let mut buf = [0u8; 4];
+            Hir::literal(lit.c.encode_utf8(&mut buf).as_bytes())
+        }
+        Some(chars) => class_of(&chars),
+        None => any_char(),
+    }
+}
+
+/// A bracketed class of a few plain characters and ASCII ranges, with their case
+/// variants; `None` for anything else.
+fn bracketed(class: &regex_syntax::ast::ClassBracketed) -> Option<Hir> {
+    use regex_syntax::ast::{ClassSet, ClassSetItem};
+    if class.negated {
+        return None;
+    }
+    let ClassSet::Item(item) = &class.kind else { return None };
+    let items: Vec<&ClassSetItem> = match item {
+        ClassSetItem::Union(union) => union.items.iter().collect(),
+        other => vec![other],
+    };
+    let mut chars = Vec::new();
+    for item in items {
+        match item {
+            ClassSetItem::Literal(lit)
+                if !lit.c.is_ascii() && !matches!(lit.kind, regex_syntax::ast::LiteralKind::Verbatim) =>
+            {
+                return None
+            }
+            ClassSetItem::Literal(lit) => chars.extend(case_variants(lit.c)?),
+            ClassSetItem::Range(range) if range.start.c.is_ascii() && range.end.c.is_ascii() => {
+                for c in range.start.c..=range.end.c {
+                    chars.extend(case_variants(c)?);
+                }
+            }
+            _ => return None,
+        }
+        if chars.len() > 2 * MAX_CLASS {
+            return None;
+        }
+    }
+    chars.sort_unstable();
+    chars.dedup();
+    Some(class_of(&chars))
+}
+
 /// Whether `text` holds a character that Unicode case folding equates with an ASCII
 /// letter (U+212A KELVIN SIGN, U+017F LATIN SMALL LETTER LONG S): literals derived from
 /// case-insensitive patterns miss such spellings, so the prefilter must stand aside.
@@ -392,6 +514,35 @@ mod tests {
         assert_eq!(pre(r"^(?:.*comments below)$"), None);
         assert_eq!(pre(r"^(?:x?y)").unwrap(), ["xy", "y"]);
         assert_eq!(pre(r"^\w+"), None);
+    }
+
+    #[test]
+    fn simplified_syntax_tree_keeps_the_analyses_sound() {
+        use regex::Regex;
+        let cases = [
+            (r"(?i)^(?:by:?\s+(?-i:[A-Z])\w+)", "BY  Jane"),
+            (r"(?i)^(?:(?:it )?(?:looks|seems) like you['’]re)", "It seems like you’re"),
+            (r"(?i)ki[sS]{2} (?:x|\x{2603}|♬)", "\u{212a}iss ♬"),
+            (r"(?i)\((?:photo|image)s?\s*:\s*[^()]{1,80}\)", "(Photos: Getty)"),
+            (r"(?i)[0-9]+ min(?:ute)?s? read", "5 MINUTE READ"),
+            (r"(?i)^(?:caf[ée] (?:society|crème))$", "CAFÉ CRÈME"),
+            (r"(?i)date(?:time)?\s*:?[ \t]+[0-9]{4}", "DateTime: 2023"),
+        ];
+        for (pattern, text) in cases {
+            let m = Regex::new(pattern).unwrap().find(text).unwrap_or_else(|| panic!("{pattern}"));
+            let hir = analysis_hir(pattern).unwrap();
+            let hay = m.as_str().to_ascii_lowercase().replace('\u{212a}', "k");
+            if let Some(lits) = required(&hir) {
+                assert!(lits.iter().any(|l| hay.contains(std::str::from_utf8(l).unwrap())), "{pattern}: {lits:?}");
+            }
+            if let Some(pre) = prefixes(&hir) {
+                assert!(pre.iter().any(|p| hay.starts_with(std::str::from_utf8(p).unwrap())), "{pattern}: {pre:?}");
+            }
+            if let Some(max) = hir.properties().maximum_len() {
+                assert!(m.as_str().len() <= max, "{pattern}: {max}");
+            }
+        }
+        assert!(analysis_hir("(unclosed").is_err());
     }
 
     #[test]

@@ -63,7 +63,6 @@ use std::rc::Rc;
 use regex_automata::meta::Regex;
 use std::sync::OnceLock;
 
-use regex_syntax::hir::Hir;
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -200,7 +199,7 @@ impl Alternative {
     /// Parses a pattern's `src` once: a syntax check, its required literals and its
     /// longest match.
     fn pattern(src: String, scope: Scope) -> std::result::Result<Alternative, String> {
-        let hir = parse(&src)?;
+        let hir = crate::literals::analysis_hir(&src)?;
         let max_len = hir.properties().maximum_len();
         // A line-scoped pattern with known prefixes is found by them; only the others
         // need the (costlier) search for literals required anywhere in a match.
@@ -228,7 +227,7 @@ impl Alternative {
     ) -> std::result::Result<Alternative, String> {
         let literals = match crate::literals::phrase(phrase) {
             Some(literal) => Some(vec![literal]),
-            None => crate::literals::required(&parse(&src)?),
+            None => crate::literals::required(&crate::literals::analysis_hir(&src)?),
         };
         let phrase = (scope != Scope::Text).then(|| PhraseMatcher::new(phrase, ignore_case)).flatten();
         Ok(Alternative { source: src, replacement, literals, max_len: None, phrase, prefixes: None })
@@ -257,10 +256,6 @@ impl Alternative {
 
 /// Largest compiled program of one alternative.
 const NFA_SIZE_LIMIT: usize = 10 << 20;
-
-fn parse(src: &str) -> std::result::Result<Hir, String> {
-    regex_syntax::ParserBuilder::new().build().parse(src).map_err(|e| e.to_string())
-}
 
 /// A `[[test]]` case carried by a pack.
 ///
