@@ -12,7 +12,7 @@
 //! use the ASCII letter, and [`has_fold_exotics`] tells the matcher when a text contains
 //! either, so it can skip the prefilter for that text.
 
-use regex_syntax::hir::{Class, Hir, HirKind};
+use regex_syntax::ast::{self, Ast};
 
 /// Largest set of alternatives kept for one sub-expression.
 const MAX_SET: usize = 32;
@@ -34,121 +34,87 @@ struct Info {
     required: Option<Set>,
 }
 
-/// The required literals of a parsed pattern (lowercase), or `None` when no small set
-/// of non-empty strings is required.
-#[must_use]
-pub(crate) fn required(hir: &Hir) -> Option<Vec<Vec<u8>>> {
-    let info = analyze(hir);
-    best(info.required, info.exact.and_then(non_empty))
+/// A pattern reduced to what the analyses read; see [`Tree::parse`].
+#[derive(Clone, Debug)]
+pub(crate) enum Tree {
+    /// The empty string, an assertion or a flag group.
+    Empty,
+    /// A run of characters, lowercase.
+    Literal(Vec<u8>),
+    /// One character out of `members` (lowercase strings) when there are few; `None`
+    /// for any character. `max_len` is its longest member in bytes.
+    Class {
+        members: Option<Set>,
+        max_len: usize,
+    },
+    Repeat {
+        min: u32,
+        max: Option<u32>,
+        sub: Box<Tree>,
+    },
+    Concat(Vec<Tree>),
+    Alternation(Vec<Tree>),
 }
 
-/// A literal that every match of a phrase entry contains, read off the phrase itself:
-/// its rarest piece of ASCII characters other than the apostrophe (a phrase's
-/// apostrophes match either form, and a non-ASCII letter has case variants), lowercased
-/// and cut to [`MAX_LEN`]. `None` when the phrase has no such piece.
-///
-/// Phrases are most of a pack's entries, and this spares parsing each one's regex.
-#[must_use]
-pub(crate) fn phrase(phrase: &str) -> Option<Vec<u8>> {
-    phrase
-        .split(|c: char| c.is_whitespace() || !c.is_ascii() || c == '\'')
-        .filter(|piece| !piece.is_empty())
-        .map(|piece| lower(&piece.as_bytes()[..piece.len().min(MAX_LEN)]))
-        .max_by_key(|piece| rarity(piece))
-}
+impl Tree {
+    /// Parses `src` to its syntax tree and reduces that to a [`Tree`] whose language
+    /// contains the pattern's, so the required literals, prefixes and longest match
+    /// read off it hold for the pattern. Pack loading parses hundreds of patterns; the
+    /// costly part of a full translation (Unicode case folding of large classes) waits
+    /// for the first text that needs a pattern's regex.
+    ///
+    /// The reduction assumes case-insensitive matching everywhere (a superset of
+    /// either), spells out small ASCII classes with their case variants (KELVIN SIGN
+    /// and LONG S for `k` and `s`), and stands for "any character" with any other
+    /// class, `.`, and characters that have case variants outside ASCII.
+    ///
+    /// # Errors
+    /// The syntax error, when `src` does not parse.
+    pub(crate) fn parse(src: &str) -> Result<Tree, String> {
+        let ast = ast::parse::Parser::new().parse(src).map_err(|e| e.to_string())?;
+        Ok(reduce(&ast))
+    }
 
-/// Strings one of which every match of a parsed pattern starts with (lowercase, none
-/// empty), or `None` when there is no such small set. A `line`-scoped pattern anchored at
-/// the line's start can then be looked up by the line's first bytes instead of searched
-/// for.
-#[must_use]
-pub(crate) fn prefixes(hir: &Hir) -> Option<Vec<Vec<u8>>> {
-    prefix_set(hir).and_then(non_empty)
-}
+    /// The required literals (lowercase), or `None` when no small set of non-empty
+    /// strings is required.
+    pub(crate) fn required(&self) -> Option<Vec<Vec<u8>>> {
+        let info = analyze(self);
+        best(info.required, info.exact.and_then(non_empty))
+    }
 
-/// Strings one of which every match of `hir` starts with (possibly the empty string).
-fn prefix_set(hir: &Hir) -> Option<Set> {
-    match hir.kind() {
-        HirKind::Literal(lit) => Some(vec![lower(&lit.0[..lit.0.len().min(MAX_LEN)])]),
-        HirKind::Capture(cap) => prefix_set(&cap.sub),
-        HirKind::Repetition(rep) => exact_set(hir).or_else(|| if rep.min >= 1 { prefix_set(&rep.sub) } else { None }),
-        HirKind::Concat(subs) => {
-            // The leading exact elements spelled out, then the first inexact one's
-            // prefixes, as far as the set stays small.
-            let mut acc = vec![Vec::new()];
-            for sub in subs {
-                match exact_set(sub) {
-                    Some(set) => match product(&acc, &set) {
-                        Some(longer) => acc = longer,
-                        None => break,
-                    },
-                    None => {
-                        if let Some(longer) = prefix_set(sub).and_then(|set| product(&acc, &set)) {
-                            acc = longer;
-                        }
-                        break;
-                    }
+    /// Strings one of which every match starts with (lowercase, none empty), or `None`
+    /// when there is no such small set. A `line`-scoped pattern anchored at the line's
+    /// start can then be looked up by the line's first bytes instead of searched for.
+    pub(crate) fn prefixes(&self) -> Option<Vec<Vec<u8>>> {
+        prefix_set(self).and_then(non_empty)
+    }
+
+    /// The longest match in bytes, when bounded.
+    pub(crate) fn max_len(&self) -> Option<usize> {
+        match self {
+            Tree::Empty => Some(0),
+            Tree::Literal(lit) => Some(lit.len()),
+            Tree::Class { max_len, .. } => Some(*max_len),
+            Tree::Repeat { max, sub, .. } => {
+                let sub = sub.max_len()?;
+                if sub == 0 {
+                    return Some(0);
                 }
+                sub.checked_mul(usize::try_from((*max)?).ok()?)
             }
-            Some(acc)
-        }
-        HirKind::Alternation(subs) => {
-            subs.iter().try_fold(Vec::new(), |acc, sub| prefix_set(sub).and_then(|set| union(acc, set)))
-        }
-        HirKind::Empty | HirKind::Look(_) | HirKind::Class(_) => exact_set(hir),
-    }
-}
-
-/// Every string `hir` matches, lowercase, when that set is small.
-fn exact_set(hir: &Hir) -> Option<Set> {
-    match hir.kind() {
-        HirKind::Empty | HirKind::Look(_) => Some(vec![Vec::new()]),
-        HirKind::Literal(lit) => (lit.0.len() <= MAX_LEN).then(|| vec![lower(&lit.0)]),
-        HirKind::Class(class) => class_strings(class),
-        HirKind::Capture(cap) => exact_set(&cap.sub),
-        HirKind::Repetition(rep) => match (rep.min, rep.max) {
-            (0, Some(1)) => exact_set(&rep.sub).and_then(|set| union(set, vec![Vec::new()])),
-            (n, Some(m)) if n == m && (1..=3).contains(&n) => {
-                let set = exact_set(&rep.sub)?;
-                (1..n).try_fold(set.clone(), |acc, _| product(&acc, &set))
-            }
-            _ => None,
-        },
-        HirKind::Concat(subs) => {
-            subs.iter().try_fold(vec![Vec::new()], |acc, sub| exact_set(sub).and_then(|set| product(&acc, &set)))
-        }
-        HirKind::Alternation(subs) => {
-            subs.iter().try_fold(Vec::new(), |acc, sub| exact_set(sub).and_then(|set| union(acc, set)))
+            Tree::Concat(subs) => subs.iter().try_fold(0usize, |acc, t| acc.checked_add(t.max_len()?)),
+            Tree::Alternation(subs) => subs.iter().try_fold(0usize, |acc, t| Some(acc.max(t.max_len()?))),
         }
     }
 }
 
-/// Parses `src` into a syntax tree and translates that into a simplified HIR whose
-/// language contains the pattern's: every analysis here (required literals, prefixes,
-/// the longest match) is then sound for the pattern, and the costly part of a full
-/// translation, Unicode case folding of large classes, is skipped. Pack loading parses
-/// hundreds of patterns; the full translation waits for the first text that needs a
-/// pattern's regex.
-///
-/// The simplification assumes case-insensitive matching everywhere (a superset of
-/// either), spells out small ASCII classes, and stands any other class, `.`, and
-/// characters with case variants outside ASCII for "any character".
-///
-/// # Errors
-/// The syntax error, when `src` does not parse.
-pub(crate) fn analysis_hir(src: &str) -> Result<Hir, String> {
-    let ast = regex_syntax::ast::parse::Parser::new().parse(src).map_err(|e| e.to_string())?;
-    Ok(simplify(&ast))
-}
-
-fn simplify(ast: &regex_syntax::ast::Ast) -> Hir {
-    use regex_syntax::ast::{Ast, RepetitionKind, RepetitionRange};
-    use regex_syntax::hir::Repetition;
+fn reduce(ast: &Ast) -> Tree {
+    use regex_syntax::ast::{RepetitionKind, RepetitionRange};
     match ast {
-        Ast::Empty(_) | Ast::Flags(_) | Ast::Assertion(_) => Hir::empty(),
-        Ast::Literal(lit) => char_hir(lit),
-        Ast::Dot(_) | Ast::ClassUnicode(_) | Ast::ClassPerl(_) => any_char(),
-        Ast::ClassBracketed(class) => bracketed(class).unwrap_or_else(any_char),
+        Ast::Empty(_) | Ast::Flags(_) | Ast::Assertion(_) => Tree::Empty,
+        Ast::Literal(lit) => char_tree(lit),
+        Ast::Dot(_) | Ast::ClassUnicode(_) | Ast::ClassPerl(_) => ANY,
+        Ast::ClassBracketed(class) => bracketed(class).unwrap_or(ANY),
         Ast::Repetition(rep) => {
             let (min, max) = match &rep.op.kind {
                 RepetitionKind::ZeroOrOne => (0, Some(1)),
@@ -158,19 +124,27 @@ fn simplify(ast: &regex_syntax::ast::Ast) -> Hir {
                 RepetitionKind::Range(RepetitionRange::AtLeast(n)) => (*n, None),
                 RepetitionKind::Range(RepetitionRange::Bounded(n, m)) => (*n, Some(*m)),
             };
-            Hir::repetition(Repetition { min, max, greedy: true, sub: Box::new(simplify(&rep.ast)) })
+            Tree::Repeat { min, max, sub: Box::new(reduce(&rep.ast)) }
         }
-        Ast::Group(group) => simplify(&group.ast),
-        Ast::Alternation(alt) => Hir::alternation(alt.asts.iter().map(simplify).collect()),
-        Ast::Concat(concat) => Hir::concat(concat.asts.iter().map(simplify).collect()),
+        Ast::Group(group) => reduce(&group.ast),
+        Ast::Alternation(alt) => Tree::Alternation(alt.asts.iter().map(reduce).collect()),
+        Ast::Concat(concat) => {
+            // Neighbouring characters become one literal.
+            let mut out: Vec<Tree> = Vec::with_capacity(concat.asts.len());
+            for t in concat.asts.iter().map(reduce) {
+                match (out.last_mut(), t) {
+                    (Some(Tree::Literal(run)), Tree::Literal(more)) => run.extend_from_slice(&more),
+                    (_, Tree::Empty) => {}
+                    (_, t) => out.push(t),
+                }
+            }
+            Tree::Concat(out)
+        }
     }
 }
 
-/// "Any character": a language containing every class's.
-fn any_char() -> Hir {
-    use regex_syntax::hir::{ClassUnicode, ClassUnicodeRange};
-    Hir::class(Class::Unicode(ClassUnicode::new([ClassUnicodeRange::new('\0', '\u{10FFFF}')])))
-}
+/// Any character.
+const ANY: Tree = Tree::Class { members: None, max_len: 4 };
 
 /// The characters `c` matches case-insensitively, when they are known: an ASCII letter
 /// and its other case (with KELVIN SIGN or LONG S for `k` and `s`), or a character
@@ -186,31 +160,47 @@ fn case_variants(c: char) -> Option<Vec<char>> {
     }
 }
 
-fn class_of(chars: &[char]) -> Hir {
-    use regex_syntax::hir::{ClassUnicode, ClassUnicodeRange};
-    Hir::class(Class::Unicode(ClassUnicode::new(chars.iter().map(|&c| ClassUnicodeRange::new(c, c)))))
+/// A class of `chars`: its members as lowercase strings (KELVIN SIGN and LONG S as `k`
+/// and `s`) when few.
+fn class_of(chars: &[char]) -> Tree {
+    let max_len = chars.iter().map(|c| c.len_utf8()).max().unwrap_or(0);
+    let mut members: Set = Vec::new();
+    for &c in chars {
+        let c = match c {
+            '\u{212a}' => 'k',
+            '\u{17f}' => 's',
+            c => c.to_ascii_lowercase(),
+        };
+        let mut buf = [0u8; 4];
+        let s = c.encode_utf8(&mut buf).as_bytes().to_vec();
+        if !members.contains(&s) {
+            members.push(s);
+        }
+    }
+    Tree::Class { members: (chars.len() <= MAX_CLASS + 2 && members.len() <= MAX_CLASS).then_some(members), max_len }
 }
 
-fn char_hir(lit: &regex_syntax::ast::Literal) -> Hir {
-    use regex_syntax::ast::LiteralKind;
+fn char_tree(lit: &ast::Literal) -> Tree {
     // An escape above ASCII may stand for a byte (with Unicode off): any character.
-    let escaped = matches!(lit.kind, LiteralKind::HexFixed(_) | LiteralKind::HexBrace(_) | LiteralKind::Octal);
+    let escaped =
+        matches!(lit.kind, ast::LiteralKind::HexFixed(_) | ast::LiteralKind::HexBrace(_) | ast::LiteralKind::Octal);
     if escaped && !lit.c.is_ascii() {
-        return any_char();
+        return ANY;
     }
     match case_variants(lit.c) {
         Some(chars) if chars.len() == 1 => {
             let mut buf = [0u8; 4];
-            Hir::literal(lit.c.encode_utf8(&mut buf).as_bytes())
+            Tree::Literal(lit.c.encode_utf8(&mut buf).as_bytes().to_vec())
         }
+        Some(chars) if chars.len() == 2 => Tree::Literal(vec![lit.c.to_ascii_lowercase() as u8]),
         Some(chars) => class_of(&chars),
-        None => any_char(),
+        None => ANY,
     }
 }
 
 /// A bracketed class of a few plain characters and ASCII ranges, with their case
 /// variants; `None` for anything else.
-fn bracketed(class: &regex_syntax::ast::ClassBracketed) -> Option<Hir> {
+fn bracketed(class: &ast::ClassBracketed) -> Option<Tree> {
     use regex_syntax::ast::{ClassSet, ClassSetItem};
     if class.negated {
         return None;
@@ -223,9 +213,7 @@ fn bracketed(class: &regex_syntax::ast::ClassBracketed) -> Option<Hir> {
     let mut chars = Vec::new();
     for item in items {
         match item {
-            ClassSetItem::Literal(lit)
-                if !lit.c.is_ascii() && !matches!(lit.kind, regex_syntax::ast::LiteralKind::Verbatim) =>
-            {
+            ClassSetItem::Literal(lit) if !lit.c.is_ascii() && !matches!(lit.kind, ast::LiteralKind::Verbatim) => {
                 return None
             }
             ClassSetItem::Literal(lit) => chars.extend(case_variants(lit.c)?),
@@ -245,6 +233,76 @@ fn bracketed(class: &regex_syntax::ast::ClassBracketed) -> Option<Hir> {
     Some(class_of(&chars))
 }
 
+/// A literal that every match of a phrase entry contains, read off the phrase itself:
+/// its rarest piece of ASCII characters other than the apostrophe (a phrase's
+/// apostrophes match either form, and a non-ASCII letter has case variants), lowercased
+/// and cut to [`MAX_LEN`]. `None` when the phrase has no such piece.
+///
+/// Phrases are most of a pack's entries, and this spares parsing each one's regex.
+#[must_use]
+pub(crate) fn phrase(phrase: &str) -> Option<Vec<u8>> {
+    phrase
+        .split(|c: char| c.is_whitespace() || !c.is_ascii() || c == '\'')
+        .filter(|piece| !piece.is_empty())
+        .map(|piece| lower(&piece.as_bytes()[..piece.len().min(MAX_LEN)]))
+        .max_by_key(|piece| rarity(piece))
+}
+
+/// Strings one of which every match of `tree` starts with (possibly the empty string).
+fn prefix_set(tree: &Tree) -> Option<Set> {
+    match tree {
+        Tree::Literal(lit) => Some(vec![lower(&lit[..lit.len().min(MAX_LEN)])]),
+        Tree::Repeat { min, sub, .. } => exact_set(tree).or_else(|| if *min >= 1 { prefix_set(sub) } else { None }),
+        Tree::Concat(subs) => {
+            // The leading exact elements spelled out, then the first inexact one's
+            // prefixes, as far as the set stays small.
+            let mut acc = vec![Vec::new()];
+            for sub in subs {
+                match exact_set(sub) {
+                    Some(set) => match product(&acc, &set) {
+                        Some(longer) => acc = longer,
+                        None => break,
+                    },
+                    None => {
+                        if let Some(longer) = prefix_set(sub).and_then(|set| product(&acc, &set)) {
+                            acc = longer;
+                        }
+                        break;
+                    }
+                }
+            }
+            Some(acc)
+        }
+        Tree::Alternation(subs) => {
+            subs.iter().try_fold(Vec::new(), |acc, sub| prefix_set(sub).and_then(|set| union(acc, set)))
+        }
+        Tree::Empty | Tree::Class { .. } => exact_set(tree),
+    }
+}
+
+/// Every string `tree` matches, lowercase, when that set is small.
+fn exact_set(tree: &Tree) -> Option<Set> {
+    match tree {
+        Tree::Empty => Some(vec![Vec::new()]),
+        Tree::Literal(lit) => (lit.len() <= MAX_LEN).then(|| vec![lower(lit)]),
+        Tree::Class { members, .. } => members.clone(),
+        Tree::Repeat { min, max, sub } => match (*min, *max) {
+            (0, Some(1)) => exact_set(sub).and_then(|set| union(set, vec![Vec::new()])),
+            (n, Some(m)) if n == m && (1..=3).contains(&n) => {
+                let set = exact_set(sub)?;
+                (1..n).try_fold(set.clone(), |acc, _| product(&acc, &set))
+            }
+            _ => None,
+        },
+        Tree::Concat(subs) => {
+            subs.iter().try_fold(vec![Vec::new()], |acc, sub| exact_set(sub).and_then(|set| product(&acc, &set)))
+        }
+        Tree::Alternation(subs) => {
+            subs.iter().try_fold(Vec::new(), |acc, sub| exact_set(sub).and_then(|set| union(acc, set)))
+        }
+    }
+}
+
 /// Whether `text` holds a character that Unicode case folding equates with an ASCII
 /// letter (U+212A KELVIN SIGN, U+017F LATIN SMALL LETTER LONG S): literals derived from
 /// case-insensitive patterns miss such spellings, so the prefilter must stand aside.
@@ -254,28 +312,26 @@ pub(crate) fn has_fold_exotics(text: &str) -> bool {
         || memchr::memmem::find(text.as_bytes(), "\u{17f}".as_bytes()).is_some()
 }
 
-fn analyze(hir: &Hir) -> Info {
-    match hir.kind() {
-        HirKind::Empty | HirKind::Look(_) => exact(vec![Vec::new()]),
-        HirKind::Literal(lit) if lit.0.len() > MAX_LEN => {
-            Info { exact: None, required: Some(vec![lower(&lit.0[..MAX_LEN])]) }
-        }
-        HirKind::Literal(lit) => exact(vec![lower(&lit.0)]),
-        HirKind::Class(class) => class_strings(class).map_or_else(Info::default, exact),
-        HirKind::Capture(cap) => analyze(&cap.sub),
-        HirKind::Repetition(rep) => {
-            let sub = analyze(&rep.sub);
-            let exact_set = match (rep.min, rep.max, &sub.exact) {
+fn analyze(tree: &Tree) -> Info {
+    match tree {
+        Tree::Empty => exact(vec![Vec::new()]),
+        Tree::Literal(lit) if lit.len() > MAX_LEN => Info { exact: None, required: Some(vec![lower(&lit[..MAX_LEN])]) },
+        Tree::Literal(lit) => exact(vec![lower(lit)]),
+        Tree::Class { members, .. } => members.clone().map_or_else(Info::default, exact),
+        Tree::Repeat { min, max, sub } => {
+            let (min, max) = (*min, *max);
+            let sub = analyze(sub);
+            let exact_set = match (min, max, &sub.exact) {
                 (0, Some(1), Some(set)) => union(set.clone(), vec![Vec::new()]),
                 (n, Some(m), Some(set)) if n == m && (1..=3).contains(&n) => {
                     (1..n).try_fold(set.clone(), |acc, _| product(&acc, set))
                 }
                 _ => None,
             };
-            let required = if rep.min >= 1 { best(sub.required, sub.exact.and_then(non_empty)) } else { None };
+            let required = if min >= 1 { best(sub.required, sub.exact.and_then(non_empty)) } else { None };
             Info { required: best(required, exact_set.clone().and_then(non_empty)), exact: exact_set }
         }
-        HirKind::Concat(subs) => {
+        Tree::Concat(subs) => {
             let mut required = None;
             // Runs of exact neighbours joined into longer strings ("posted" + " " + "by").
             let mut run: Option<Set> = None;
@@ -308,7 +364,7 @@ fn analyze(hir: &Hir) -> Info {
             }
             Info { exact: all_exact, required }
         }
-        HirKind::Alternation(subs) => {
+        Tree::Alternation(subs) => {
             let mut exact_set = Some(Vec::new());
             let mut required = Some(Vec::new());
             for info in subs.iter().map(analyze) {
@@ -394,47 +450,6 @@ fn product(a: &Set, b: &Set) -> Option<Set> {
     Some(out)
 }
 
-/// The members of a small class as lowercase strings.
-fn class_strings(class: &Class) -> Option<Set> {
-    let mut out: Set = Vec::new();
-    let mut push = |s: Vec<u8>| {
-        if !out.contains(&s) {
-            out.push(s);
-        }
-    };
-    match class {
-        Class::Unicode(c) => {
-            let size: u32 = c.ranges().iter().map(|r| u32::from(r.end()) - u32::from(r.start()) + 1).sum();
-            if size as usize > MAX_CLASS + 2 {
-                return None;
-            }
-            for r in c.ranges() {
-                for ch in r.start()..=r.end() {
-                    let ch = match ch {
-                        '\u{212a}' => 'k',
-                        '\u{17f}' => 's',
-                        other => other,
-                    };
-                    let mut buf = [0u8; 4];
-                    push(lower(ch.encode_utf8(&mut buf).as_bytes()));
-                }
-            }
-        }
-        Class::Bytes(c) => {
-            let size: usize = c.ranges().iter().map(|r| usize::from(r.end() - r.start()) + 1).sum();
-            if size > MAX_CLASS + 2 {
-                return None;
-            }
-            for r in c.ranges() {
-                for b in r.start()..=r.end() {
-                    push(vec![b.to_ascii_lowercase()]);
-                }
-            }
-        }
-    }
-    (out.len() <= MAX_CLASS).then_some(out)
-}
-
 fn lower(bytes: &[u8]) -> Vec<u8> {
     let mut v = bytes.to_vec();
     v.make_ascii_lowercase();
@@ -445,13 +460,12 @@ fn lower(bytes: &[u8]) -> Vec<u8> {
 mod tests {
     use super::*;
 
-    fn parse(p: &str) -> Hir {
-        regex_syntax::ParserBuilder::new().build().parse(p).unwrap()
+    fn parse(p: &str) -> Tree {
+        Tree::parse(p).unwrap()
     }
 
     fn req(p: &str) -> Option<Vec<String>> {
-        let hir = regex_syntax::ParserBuilder::new().build().parse(p).ok()?;
-        required(&hir).map(|set| set.into_iter().map(|s| String::from_utf8(s).unwrap()).collect())
+        Tree::parse(p).ok()?.required().map(|set| set.into_iter().map(|s| String::from_utf8(s).unwrap()).collect())
     }
 
     #[test]
@@ -501,8 +515,10 @@ mod tests {
     #[test]
     fn prefixes_of_anchored_patterns() {
         let pre = |p: &str| {
-            let hir = regex_syntax::ParserBuilder::new().build().parse(p).unwrap();
-            prefixes(&hir).map(|set| set.into_iter().map(|s| String::from_utf8(s).unwrap()).collect::<Vec<_>>())
+            Tree::parse(p)
+                .unwrap()
+                .prefixes()
+                .map(|set| set.into_iter().map(|s| String::from_utf8(s).unwrap()).collect::<Vec<_>>())
         };
         assert_eq!(pre(r"(?i)^(?:by:?\s+[A-Z]\w+)").unwrap(), ["by:", "by"]);
         assert_eq!(
@@ -530,19 +546,19 @@ mod tests {
         ];
         for (pattern, text) in cases {
             let m = Regex::new(pattern).unwrap().find(text).unwrap_or_else(|| panic!("{pattern}"));
-            let hir = analysis_hir(pattern).unwrap();
+            let tree = Tree::parse(pattern).unwrap();
             let hay = m.as_str().to_ascii_lowercase().replace('\u{212a}', "k");
-            if let Some(lits) = required(&hir) {
+            if let Some(lits) = tree.required() {
                 assert!(lits.iter().any(|l| hay.contains(std::str::from_utf8(l).unwrap())), "{pattern}: {lits:?}");
             }
-            if let Some(pre) = prefixes(&hir) {
+            if let Some(pre) = tree.prefixes() {
                 assert!(pre.iter().any(|p| hay.starts_with(std::str::from_utf8(p).unwrap())), "{pattern}: {pre:?}");
             }
-            if let Some(max) = hir.properties().maximum_len() {
+            if let Some(max) = tree.max_len() {
                 assert!(m.as_str().len() <= max, "{pattern}: {max}");
             }
         }
-        assert!(analysis_hir("(unclosed").is_err());
+        assert!(Tree::parse("(unclosed").is_err());
     }
 
     #[test]
@@ -570,7 +586,7 @@ mod tests {
         ];
         for (pattern, text) in cases {
             let m = Regex::new(pattern).unwrap().find(text).unwrap();
-            let lits = required(&parse(pattern)).unwrap();
+            let lits = parse(pattern).required().unwrap();
             let hay = m.as_str().to_ascii_lowercase();
             assert!(lits.iter().any(|l| hay.contains(std::str::from_utf8(l).unwrap())), "{pattern}: {lits:?}");
         }

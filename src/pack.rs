@@ -67,6 +67,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::error::{Error, ErrorKind, Result};
+use crate::literals::Tree;
 use crate::phrase::{PhraseMatcher, PhraseTrie, PrefixTrie};
 use crate::{Applicability, Document, Reporter, Severity, Span};
 
@@ -199,13 +200,13 @@ impl Alternative {
     /// Parses a pattern's `src` once: a syntax check, its required literals and its
     /// longest match.
     fn pattern(src: String, scope: Scope) -> std::result::Result<Alternative, String> {
-        let hir = crate::literals::analysis_hir(&src)?;
-        let max_len = hir.properties().maximum_len();
+        let tree = Tree::parse(&src)?;
+        let max_len = tree.max_len();
         // A line-scoped pattern with known prefixes is found by them; only the others
         // need the (costlier) search for literals required anywhere in a match.
-        let prefixes = if scope == Scope::Text { None } else { crate::literals::prefixes(&hir) };
+        let prefixes = if scope == Scope::Text { None } else { tree.prefixes() };
         Ok(Alternative {
-            literals: if prefixes.is_none() { crate::literals::required(&hir) } else { None },
+            literals: if prefixes.is_none() { tree.required() } else { None },
             prefixes,
             max_len,
             source: src,
@@ -227,7 +228,7 @@ impl Alternative {
     ) -> std::result::Result<Alternative, String> {
         let literals = match crate::literals::phrase(phrase) {
             Some(literal) => Some(vec![literal]),
-            None => crate::literals::required(&crate::literals::analysis_hir(&src)?),
+            None => Tree::parse(&src)?.required(),
         };
         let phrase = (scope != Scope::Text).then(|| PhraseMatcher::new(phrase, ignore_case)).flatten();
         Ok(Alternative { source: src, replacement, literals, max_len: None, phrase, prefixes: None })
