@@ -325,12 +325,33 @@ impl FirstTable {
         self.shift = 64 - size.trailing_zeros();
     }
 
+    /// The slots in use, for a run of lookups.
+    fn view(&mut self) -> TableView<'_> {
+        TableView { slots: &mut self.slots[..=self.mask], shift: self.shift, stamp: self.stamp }
+    }
+
     /// One plus the position stored for `hash`; or, for a new fingerprint, 0 after
     /// storing `at` for it.
     fn first_or_insert(&mut self, hash: u64, at: u32) -> u32 {
+        self.view().first_or_insert(hash, at)
+    }
+}
+
+/// The slots of a [`FirstTable`] in use, borrowed for a run of lookups: its fields are
+/// locals the compiler can keep in registers.
+struct TableView<'t> {
+    slots: &'t mut [Slot],
+    shift: u32,
+    stamp: u32,
+}
+
+impl TableView<'_> {
+    /// See [`FirstTable::first_or_insert`].
+    fn first_or_insert(&mut self, hash: u64, at: u32) -> u32 {
+        let mask = self.slots.len() - 1;
         let mut i = (hash.wrapping_mul(SLOT_K) >> self.shift) as usize;
         loop {
-            let slot = &mut self.slots[i];
+            let slot = &mut self.slots[i & mask];
             if slot.stamp != self.stamp {
                 *slot = Slot { hash, first: at + 1, stamp: self.stamp };
                 return 0;
@@ -338,7 +359,7 @@ impl FirstTable {
             if slot.hash == hash {
                 return slot.first;
             }
-            i = (i + 1) & self.mask;
+            i += 1;
         }
     }
 }
@@ -422,16 +443,20 @@ impl Scratch {
         words.reserve(tokens.len());
         first.reserve(tokens.len());
         map.reset(tokens.len());
+        // Locals, which the loop can keep in registers.
+        let (mut w, mut f) = (std::mem::take(words), std::mem::take(first));
+        let mut view = map.view();
         let mut roller = Roller::default();
         for (i, t) in tokens.iter().enumerate() {
             if !is_word(t) {
                 continue;
             }
-            words.push(i as u32);
+            w.push(i as u32);
             if let Some((at, h)) = roller.push(token_hash(bytes, t.text, t.start)) {
-                first.push(map.first_or_insert(h, at as u32));
+                f.push(view.first_or_insert(h, at as u32));
             }
         }
+        (*words, *first) = (w, f);
     }
 
     /// Fills `first`: for every shingle, one plus the position where its fingerprint
