@@ -209,22 +209,22 @@ fn load_upto8(b: &[u8]) -> u64 {
     }
 }
 
-/// The high bit of every byte of `w` (all below 0x80) that is an ASCII letter or digit.
-const fn alnum_bits(w: u64) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    // With every byte below 0x80 no sum carries into the next byte: adding 0x80 - lo
-    // sets a byte's high bit when it is at least `lo`, adding 0x7f - hi when beyond `hi`.
-    const fn in_range(x: u64, lo: u8, hi: u8) -> u64 {
-        x.wrapping_add(ONES * (0x80 - lo as u64)) & !x.wrapping_add(ONES * (0x7f - hi as u64)) & HIGH
-    }
-    // Or-ing 0x20 lower-cases letters and maps no other byte into a–z.
-    in_range(w | (ONES * 0x20), b'a', b'z') | in_range(w, b'0', b'9')
+/// Eight ones, one a byte.
+const ONES: u64 = 0x0101_0101_0101_0101;
+/// The high bit of every byte.
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// The high bit of every byte of `x` (all below 0x80) in `lo..=hi`. With every byte
+/// below 0x80 no sum carries into the next byte: adding 0x80 - lo sets a byte's high
+/// bit when it is at least `lo`, adding 0x7f - hi when it is beyond `hi`.
+const fn in_range(x: u64, lo: u8, hi: u8) -> u64 {
+    x.wrapping_add(ONES * (0x80 - lo as u64)) & !x.wrapping_add(ONES * (0x7f - hi as u64)) & HIGH
 }
 
 /// The `n` (1 to 8) bytes of `text` from `at`, lower-cased, as a little-endian chunk
 /// (zero-padded), if every one is an ASCII letter or digit, as they fold (see
 /// [`folded`]). One eight-byte load and a mask where the text is long enough.
+#[inline(always)]
 fn alnum_chunk(text: &[u8], at: usize, n: usize) -> Option<u64> {
     debug_assert!((1..=8).contains(&n));
     let keep = u64::MAX >> (8 * (8 - n));
@@ -232,9 +232,18 @@ fn alnum_chunk(text: &[u8], at: usize, n: usize) -> Option<u64> {
         Some(b) => u64::from_le_bytes(b.try_into().expect("eight bytes")) & keep,
         None => load_upto8(&text[at..at + n]),
     };
-    let alnum = alnum_bits(w);
+    if w & HIGH != 0 {
+        return None;
+    }
+    let want = keep & HIGH;
+    // Or-ing 0x20 lower-cases letters and maps no other byte into a–z. Most chunks are
+    // letters only; digits are looked for only when something else is there.
+    let mut alnum = in_range(w | (ONES * 0x20), b'a', b'z');
+    if alnum != want {
+        alnum |= in_range(w, b'0', b'9');
+    }
     // Lower-casing sets bit 0x20, which digits already have.
-    (w & 0x8080_8080_8080_8080 == 0 && alnum == keep & 0x8080_8080_8080_8080).then_some(w | (alnum >> 2))
+    (alnum == want).then_some(w | (alnum >> 2))
 }
 
 /// A hash of the folded characters of `word` (see [`folded`]): words that fold alike
@@ -247,6 +256,7 @@ fn word_hash(word: &str) -> u64 {
 /// nothing; a word of up to sixteen ASCII letters and digits, nearly every word, is
 /// read as one or two eight-byte chunks (loaded from `text`, which may run on past the
 /// word) and hashed without a byte loop.
+#[inline(always)]
 fn token_hash(text: &[u8], word: &str, start: usize) -> u64 {
     let n = word.len();
     if (1..=16).contains(&n) {
