@@ -339,12 +339,6 @@ impl FirstTable {
     fn view(&mut self) -> TableView<'_> {
         TableView { slots: &mut self.slots[..=self.mask], shift: self.shift, stamp: self.stamp }
     }
-
-    /// One plus the position stored for `hash`; or, for a new fingerprint, 0 after
-    /// storing `at` for it.
-    fn first_or_insert(&mut self, hash: u64, at: u32) -> u32 {
-        self.view().first_or_insert(hash, at)
-    }
 }
 
 /// The slots of a [`FirstTable`] in use, borrowed for a run of lookups: its fields are
@@ -356,7 +350,8 @@ struct TableView<'t> {
 }
 
 impl TableView<'_> {
-    /// See [`FirstTable::first_or_insert`].
+    /// One plus the position stored for `hash`; or, for a new fingerprint, 0 after
+    /// storing `at` for it.
     fn first_or_insert(&mut self, hash: u64, at: u32) -> u32 {
         let mask = self.slots.len() - 1;
         let mut i = (hash.wrapping_mul(SLOT_K) >> self.shift) as usize;
@@ -440,12 +435,18 @@ impl Scratch {
         let Scratch { words, first, parts, map } = self;
         words.clear();
         if tokens.len() > PARTITION {
-            words.extend(tokens.iter().enumerate().filter(|(_, t)| is_word(t)).map(|(i, _)| i as u32));
-            let hashes = words.iter().map(|&i| {
-                let t = &tokens[i as usize];
-                token_hash(bytes, t.text, t.start)
-            });
-            partition(parts, words.len(), hashes);
+            // The same loop as below, with every shingle put in its partition.
+            let bits = clear_parts(parts, tokens.len());
+            let mut roller = Roller::default();
+            for (i, t) in tokens.iter().enumerate() {
+                if !is_word(t) {
+                    continue;
+                }
+                words.push(i as u32);
+                if let Some((at, h)) = roller.push(token_hash(bytes, t.text, t.start)) {
+                    parts[part_of(h, bits)].push(Shingle { hash: h, at: at as u32 });
+                }
+            }
             self.first_occurrences();
             return;
         }
@@ -473,7 +474,7 @@ impl Scratch {
     /// first occurred, or 0 for a first occurrence.
     ///
     /// One hash map over a long document is a cache miss per word, which would make
-    /// time per MB grow with the document. So [`partition`] split the shingles by the
+    /// time per MB grow with the document. So `load` split the shingles by the
     /// top bits of their fingerprint (a bucket sort, which keeps text order within a
     /// part), and each part, a few thousand shingles, gets a map of its own that fits in
     /// cache.
@@ -484,8 +485,14 @@ impl Scratch {
         first.resize(m, 0);
         for list in parts.iter() {
             map.reset(list.len());
+            let mut view = map.view();
             for &Shingle { hash, at } in list {
-                first[at as usize] = map.first_or_insert(hash, at);
+                // Most shingles are new: writing only the repeats spares a write to a
+                // scattered place of `first` (a cache miss in a long document) per word.
+                let j = view.first_or_insert(hash, at);
+                if j != 0 {
+                    first[at as usize] = j;
+                }
             }
         }
     }
@@ -515,18 +522,36 @@ impl Roller {
 
 /// Rolls a [`MIN_WORDS`]-word window over the word `hashes` (see [`Roller`]) and puts
 /// every shingle (fingerprint and start) in its partition, in text order. `max_words`
-/// bounds the number of hashes and only sizes the partitions.
+/// bounds the number of hashes and only sizes the partitions. (`Scratch::load` does the
+/// same with the hashing inlined; this form is for the tests.)
+#[cfg(test)]
 fn partition(parts: &mut Vec<Vec<Shingle>>, max_words: usize, hashes: impl Iterator<Item = u64>) {
+    let bits = clear_parts(parts, max_words);
+    let mut roller = Roller::default();
+    for (at, h) in hashes.filter_map(|w| roller.push(w)) {
+        parts[part_of(h, bits)].push(Shingle { hash: h, at: at as u32 });
+    }
+}
+
+/// Empties the partitions (the lists keep their capacity from one document to the
+/// next) and makes as many as a document of up to `max_words` words needs, each
+/// sized for [`PARTITION`] shingles; returns how many top bits of a fingerprint
+/// choose its partition.
+fn clear_parts(parts: &mut Vec<Vec<Shingle>>, max_words: usize) -> u32 {
     let shingles = (max_words + 1).saturating_sub(MIN_WORDS);
     let bits = shingles.div_ceil(PARTITION).next_power_of_two().trailing_zeros().min(16);
-    // The lists keep their capacity from one document to the next.
     parts.resize_with(1 << bits, Vec::new);
     parts.truncate(1 << bits);
     parts.iter_mut().for_each(Vec::clear);
-    let mut roller = Roller::default();
-    for (at, h) in hashes.filter_map(|w| roller.push(w)) {
-        let part = if bits == 0 { 0 } else { (h >> (64 - bits)) as usize };
-        parts[part].push(Shingle { hash: h, at: at as u32 });
+    bits
+}
+
+/// The partition of fingerprint `h`: its top `bits` bits.
+fn part_of(h: u64, bits: u32) -> usize {
+    if bits == 0 {
+        0
+    } else {
+        (h >> (64 - bits)) as usize
     }
 }
 
@@ -1178,6 +1203,7 @@ mod tests {
         let mut table = FirstTable::default();
         for round in 0..3u64 {
             table.reset(100);
+            let mut table = table.view();
             for at in 0..100u32 {
                 let hash = u64::from(at % 40) * 0x1_0000_0001 + round;
                 let expected = if at < 40 { 0 } else { at % 40 + 1 };
