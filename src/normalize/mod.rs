@@ -577,9 +577,52 @@ pub(crate) fn apply_edits(text: &str, edits: &mut Vec<Edit>) -> Option<(String, 
     Some((out, OffsetMap::from_segments(segments, text.len(), len)))
 }
 
+/// The offset of the first byte at or after `from` in `bytes` that is not ASCII, or
+/// `bytes.len()`. Sixteen bytes a step, as two eight-byte integers tested at once: the
+/// scans for rare non-ASCII characters skip English text with it.
+pub(crate) fn next_non_ascii(bytes: &[u8], from: usize) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let word = |b: &[u8]| u64::from_le_bytes(b.try_into().expect("eight bytes"));
+    let mut i = from;
+    while let Some(chunk) = bytes.get(i..i + 16) {
+        let (a, b) = (word(&chunk[..8]) & HIGH, word(&chunk[8..]) & HIGH);
+        if a | b != 0 {
+            let bit = if a != 0 { a.trailing_zeros() } else { 64 + b.trailing_zeros() };
+            return i + bit as usize / 8;
+        }
+        i += 16;
+    }
+    while i < bytes.len() && bytes[i].is_ascii() {
+        i += 1;
+    }
+    i
+}
+
 /// Pushes `edit` unless it replaces text with itself.
 pub(crate) fn push_edit(text: &str, out: &mut Vec<Edit>, start: usize, end: usize, replacement: &str) {
     if text.get(start..end).is_some_and(|old| old != replacement) {
         out.push(Edit::new(start, end, replacement));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn next_non_ascii_finds_the_first_non_ascii_byte() {
+        for len in 0..40 {
+            for at in 0..=len {
+                let mut text = "a".repeat(len);
+                if at < len {
+                    text.replace_range(at..=at, "é");
+                }
+                let bytes = text.as_bytes();
+                for from in 0..=bytes.len() {
+                    let expected = (from..bytes.len()).find(|&i| !bytes[i].is_ascii()).unwrap_or(bytes.len());
+                    assert_eq!(next_non_ascii(bytes, from), expected, "{text:?} from {from}");
+                }
+            }
+        }
     }
 }

@@ -32,7 +32,7 @@ use once_cell::sync::Lazy;
 use regex::Regex;
 
 use super::entities::CP1252_HIGH;
-use super::Edit;
+use super::{next_non_ascii, Edit};
 
 /// The byte `c` stands for in Windows-1252, or Latin-1 for the C1 controls.
 fn byte_of(c: char) -> Option<u8> {
@@ -243,11 +243,19 @@ fn settle_line(line: &str, base: usize, fixed: &mut [Edit]) {
 /// The runs of groups in `line` (offsets relative to it), honouring the look-behind:
 /// a run does not start right after a strict continuation character.
 fn runs(line: &str, mut f: impl FnMut(usize, usize)) {
+    let bytes = line.as_bytes();
     let mut prev: Option<char> = None;
     let mut i = 0;
     while i < line.len() {
+        // ASCII starts no run and is no strict continuation: skip it a block at a time.
+        if bytes[i].is_ascii() {
+            let j = next_non_ascii(bytes, i);
+            prev = Some(char::from(bytes[j - 1]));
+            i = j;
+            continue;
+        }
         let c = line[i..].chars().next().expect("i is on a char boundary");
-        if c.is_ascii() || prev.is_some_and(is_strict_continuation) {
+        if prev.is_some_and(is_strict_continuation) {
             prev = Some(c);
             i += c.len_utf8();
             continue;
@@ -267,12 +275,6 @@ fn runs(line: &str, mut f: impl FnMut(usize, usize)) {
     }
 }
 
-/// Whether `text` could contain mojibake at all: a lead character somewhere.
-fn may_contain(text: &str) -> bool {
-    // Leads and C1 controls are U+0080–U+00FF: UTF-8 lead bytes C2 and C3.
-    memchr::memchr2(0xC2, 0xC3, text.as_bytes()).is_some()
-}
-
 /// Pushes one edit per repaired run of `text`.
 ///
 /// ```
@@ -282,19 +284,39 @@ fn may_contain(text: &str) -> bool {
 /// assert_eq!(edits, [Edit::new(7, 11, "é")]);
 /// ```
 pub fn edits(text: &str, out: &mut Vec<Edit>) {
-    if text.is_ascii() || !may_contain(text) {
+    let bytes = text.as_bytes();
+    // Leads and C1 controls are U+0080–U+00FF, UTF-8 lead bytes C2 and C3: only the
+    // lines holding one are looked at. `from` is always at a line's start.
+    let mut from = 0;
+    while let Some(hit) = memchr::memchr2(0xC2, 0xC3, &bytes[from..]) {
+        let at = from + hit;
+        let start = memchr::memrchr(b'\n', &bytes[from..at]).map_or(from, |p| from + p + 1);
+        let end = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |p| at + p + 1);
+        line_edits(&text[start..end], start, out);
+        from = end;
+    }
+}
+
+/// The edits of one line (a `\n` included) starting at byte `base` of the text.
+fn line_edits(line: &str, base: usize, out: &mut Vec<Edit>) {
+    let b = line.as_bytes();
+    let followed_by = |lead: u8, range: std::ops::RangeInclusive<u8>| {
+        memchr::memchr_iter(lead, b).any(|i| b.get(i + 1).is_some_and(|n| range.contains(n)))
+    };
+    // A group starts with one of U+00C2–U+00F4 (C3 82–C3 B4); C1 controls are C2 80–9F.
+    // A line with neither (most lines with "é" or "£") has nothing to repair.
+    let has_lead = followed_by(0xC3, 0x82..=0xB4);
+    let has_c1 = followed_by(0xC2, 0x80..=0x9F);
+    if !has_lead && !has_c1 {
         return;
     }
-    let mut line_start = 0;
-    for line in text.split_inclusive('\n') {
-        let base = line_start;
-        line_start += line.len();
-        if line.is_ascii() || !may_contain(line) {
-            continue;
-        }
-        let whole = is_bad(line) && decode_all(line).is_some();
-        let mut fixed = Vec::new();
+    let mut fixed = Vec::new();
+    if has_lead {
+        // Whether the whole line is re-decoded, worked out at its first run (a line
+        // without runs has nothing to re-decode either way).
+        let mut whole = None;
         runs(line, |s, e| {
+            let whole = *whole.get_or_insert_with(|| is_bad(line) && decode_all(line).is_some());
             let run = &line[s..e];
             if !whole && !is_bad(run) {
                 return;
@@ -303,27 +325,31 @@ pub fn edits(text: &str, out: &mut Vec<Edit>) {
                 fixed.push(Edit::new(base + s, base + e, if whole { decoded } else { settle(decoded) }));
             }
         });
-        if whole {
+        if whole == Some(true) {
             settle_line(line, base, &mut fixed);
         }
-        // Leftover C1 controls, read as Windows-1252; `next` walks the sorted repairs.
-        let mut next = 0;
-        for (i, c) in line.char_indices() {
-            let at = base + i;
-            while next < fixed.len() && fixed[next].span.end <= at {
-                out.push(fixed[next].clone());
-                next += 1;
-            }
-            let v = c as u32;
-            if !(0x80..=0x9F).contains(&v) || fixed.get(next).is_some_and(|e| e.span.start <= at) {
-                continue;
-            }
-            if let Some(r) = CP1252_HIGH[(v - 0x80) as usize] {
-                out.push(Edit::new(at, at + c.len_utf8(), r.to_string()));
-            }
-        }
-        out.extend(fixed.drain(next..));
     }
+    if !has_c1 {
+        out.append(&mut fixed);
+        return;
+    }
+    // Leftover C1 controls, read as Windows-1252; `next` walks the sorted repairs.
+    let mut next = 0;
+    for (i, c) in line.char_indices() {
+        let at = base + i;
+        while next < fixed.len() && fixed[next].span.end <= at {
+            out.push(fixed[next].clone());
+            next += 1;
+        }
+        let v = c as u32;
+        if !(0x80..=0x9F).contains(&v) || fixed.get(next).is_some_and(|e| e.span.start <= at) {
+            continue;
+        }
+        if let Some(r) = CP1252_HIGH[(v - 0x80) as usize] {
+            out.push(Edit::new(at, at + c.len_utf8(), r.to_string()));
+        }
+    }
+    out.extend(fixed.drain(next..));
 }
 
 #[cfg(test)]

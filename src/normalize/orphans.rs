@@ -12,7 +12,7 @@
 use unicode_properties::{EmojiStatus, GeneralCategory, UnicodeEmoji, UnicodeGeneralCategory};
 use unicode_segmentation::UnicodeSegmentation;
 
-use super::Edit;
+use super::{next_non_ascii, Edit};
 
 fn is_emoji_modifier(c: char) -> bool {
     matches!(c, '\u{1f3fb}'..='\u{1f3ff}')
@@ -62,26 +62,22 @@ fn suspect(c: char, prev: Option<char>) -> bool {
 /// assert_eq!(edits, [Edit::new(11, 15, "")], "only the swatch with no base");
 /// ```
 pub fn edits(text: &str, out: &mut Vec<Edit>) {
-    // Cheap screen: ASCII text has no modifiers.
-    if text.is_ascii() {
-        return;
-    }
-    let mut line_start = 0;
-    // Lines end at `\n`, which always ends a grapheme cluster (UAX #29, GB4/GB5).
-    for line in text.split_inclusive('\n') {
-        let base = line_start;
-        line_start += line.len();
-        if line.is_ascii() {
-            continue;
-        }
-        let mut prev = None;
-        let any = line.chars().any(|c| {
-            let hit = is_modifier(c) && suspect(c, prev);
-            prev = Some(c);
-            hit
-        });
-        if any {
-            line_edits(line, base, out);
+    let bytes = text.as_bytes();
+    // Modifiers are not ASCII: only the non-ASCII characters are looked at, and a line
+    // is segmented only if one of them is a suspect.
+    let mut i = next_non_ascii(bytes, 0);
+    while i < bytes.len() {
+        let c = text[i..].chars().next().expect("i is on a char boundary");
+        // At a line's start the character before is `\n`, which `suspect` treats as
+        // having none.
+        if is_modifier(c) && suspect(c, text[..i].chars().next_back()) {
+            // Lines end at `\n`, which always ends a grapheme cluster (UAX #29, GB4/GB5).
+            let start = memchr::memrchr(b'\n', &bytes[..i]).map_or(0, |p| p + 1);
+            let end = memchr::memchr(b'\n', &bytes[i..]).map_or(bytes.len(), |p| i + p + 1);
+            line_edits(&text[start..end], start, out);
+            i = next_non_ascii(bytes, end);
+        } else {
+            i = next_non_ascii(bytes, i + c.len_utf8());
         }
     }
 }

@@ -8,10 +8,6 @@
 //! length, and the scan jumps past it, so no word is compared more than a constant
 //! number of times on average. There is no comparison of sentences against each other.
 
-use std::collections::hash_map::Entry;
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
 use crate::declare_rule;
 use crate::document::{Token, TokenKind};
 use crate::rule::{Reporter, Rule, RuleMeta};
@@ -138,54 +134,240 @@ fn same_folded(a: &str, b: &str) -> bool {
     folded(a).eq(folded(b))
 }
 
-/// Finishes a 64-bit hash so that every output bit depends on every input bit
-/// (MurmurHash3's `fmix64`).
-const fn fmix(mut x: u64) -> u64 {
-    x ^= x >> 33;
-    x = x.wrapping_mul(0xff51_afd7_ed55_8ccd);
-    x ^= x >> 33;
-    x = x.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
-    x ^ (x >> 33)
+/// Multiplies `a` by `b` to 128 bits and folds the halves together: one multiply that
+/// spreads every input bit over the whole result.
+const fn fold_mul(a: u64, b: u64) -> u64 {
+    let p = (a as u128) * (b as u128);
+    (p as u64) ^ ((p >> 64) as u64)
 }
 
-/// FNV-1a over the folded characters of `word`, finished with [`fmix`]. Allocates
-/// nothing; ASCII words skip the Unicode case mapping.
+/// Multiplier of a word hash's chunk step (the 64-bit golden ratio, odd).
+const CHUNK_K: u64 = 0x9e37_79b9_7f4a_7c15;
+/// Starting state of a word hash (any constant will do).
+const SEED: u64 = 0x243f_6a88_85a3_08d3;
+
+/// Mixes one chunk of folded bytes (see [`WordHasher`]) into the state `h`.
+const fn mix_chunk(h: u64, chunk: u64) -> u64 {
+    fold_mul(h ^ chunk, CHUNK_K)
+}
+
+/// Multiplier of a word hash's final step.
+const FINISH_K: u64 = 0xbf58_476d_1ce4_e5b9;
+
+/// The final step of a word hash of `len` folded bytes.
+const fn finish_hash(h: u64, len: u64) -> u64 {
+    fold_mul(h ^ len, FINISH_K)
+}
+
+/// Hashes the folded characters of a word (see [`folded`]) as their UTF-8 bytes, eight
+/// bytes (little-endian, the last chunk zero-padded) at a time. Folded text never holds
+/// a zero byte, so the chunks determine the text; its length goes in as well.
+struct WordHasher {
+    h: u64,
+    acc: u64,
+    fill: u32,
+    len: u64,
+}
+
+impl WordHasher {
+    const fn new() -> Self {
+        WordHasher { h: SEED, acc: 0, fill: 0, len: 0 }
+    }
+
+    fn byte(&mut self, b: u8) {
+        self.acc |= u64::from(b) << (8 * self.fill);
+        self.fill += 1;
+        self.len += 1;
+        if self.fill == 8 {
+            self.h = mix_chunk(self.h, self.acc);
+            self.acc = 0;
+            self.fill = 0;
+        }
+    }
+
+    fn char(&mut self, c: char) {
+        let mut buf = [0u8; 4];
+        c.encode_utf8(&mut buf).bytes().for_each(|b| self.byte(b));
+    }
+
+    fn finish(self) -> u64 {
+        let h = if self.fill > 0 { mix_chunk(self.h, self.acc) } else { self.h };
+        finish_hash(h, self.len)
+    }
+}
+
+/// Up to eight bytes as a little-endian integer, zero-padded, without a byte loop:
+/// two overlapping loads (the bytes they share are equal, so or-ing them is harmless).
+fn load_upto8(b: &[u8]) -> u64 {
+    let n = b.len();
+    debug_assert!(n <= 8);
+    let u32_at = |at: usize| u64::from(u32::from_le_bytes(b[at..at + 4].try_into().expect("four bytes")));
+    match n {
+        0 => 0,
+        1..=3 => u64::from(b[0]) | u64::from(b[n / 2]) << (8 * (n / 2)) | u64::from(b[n - 1]) << (8 * (n - 1)),
+        _ => u32_at(0) | u32_at(n - 4) << (8 * (n - 4)),
+    }
+}
+
+/// Eight ones, one a byte.
+const ONES: u64 = 0x0101_0101_0101_0101;
+/// The high bit of every byte.
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// The high bit of every byte of `x` (all below 0x80) in `lo..=hi`. With every byte
+/// below 0x80 no sum carries into the next byte: adding 0x80 - lo sets a byte's high
+/// bit when it is at least `lo`, adding 0x7f - hi when it is beyond `hi`.
+const fn in_range(x: u64, lo: u8, hi: u8) -> u64 {
+    x.wrapping_add(ONES * (0x80 - lo as u64)) & !x.wrapping_add(ONES * (0x7f - hi as u64)) & HIGH
+}
+
+/// The `n` (1 to 8) bytes of `text` from `at`, lower-cased, as a little-endian chunk
+/// (zero-padded), if every one is an ASCII letter or digit, as they fold (see
+/// [`folded`]). One eight-byte load and a mask where the text is long enough.
+#[inline(always)]
+fn alnum_chunk(text: &[u8], at: usize, n: usize) -> Option<u64> {
+    debug_assert!((1..=8).contains(&n));
+    let keep = u64::MAX >> (8 * (8 - n));
+    let w = match text.get(at..at + 8) {
+        Some(b) => u64::from_le_bytes(b.try_into().expect("eight bytes")) & keep,
+        None => load_upto8(&text[at..at + n]),
+    };
+    if w & HIGH != 0 {
+        return None;
+    }
+    let want = keep & HIGH;
+    // Or-ing 0x20 lower-cases letters and maps no other byte into a–z. Most chunks are
+    // letters only; digits are looked for only when something else is there.
+    let mut alnum = in_range(w | (ONES * 0x20), b'a', b'z');
+    if alnum != want {
+        alnum |= in_range(w, b'0', b'9');
+    }
+    // Lower-casing sets bit 0x20, which digits already have.
+    (alnum == want).then_some(w | (alnum >> 2))
+}
+
+/// A hash of the folded characters of `word` (see [`folded`]): words that fold alike
+/// hash alike.
 fn word_hash(word: &str) -> u64 {
-    const PRIME: u64 = 0x0000_0100_0000_01b3;
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    if word.is_ascii() {
-        for b in word.bytes().filter(u8::is_ascii_alphanumeric) {
-            h = (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(PRIME);
-        }
-    } else {
-        for c in folded(word) {
-            h = (h ^ u64::from(c)).wrapping_mul(PRIME);
-        }
-    }
-    fmix(h)
+    token_hash(word.as_bytes(), word, 0)
 }
 
-/// A hasher for keys that are already hashes: one mixing step, no byte loop.
+/// [`word_hash`] of `word`, which is the text at byte `start` of `text`. Allocates
+/// nothing; a word of up to sixteen ASCII letters and digits, nearly every word, is
+/// read as one or two eight-byte chunks (loaded from `text`, which may run on past the
+/// word) and hashed without a byte loop.
+#[inline(always)]
+fn token_hash(text: &[u8], word: &str, start: usize) -> u64 {
+    let n = word.len();
+    if (1..=16).contains(&n) {
+        if let Some(c0) = alnum_chunk(text, start, n.min(8)) {
+            let h = mix_chunk(SEED, c0);
+            if n <= 8 {
+                return finish_hash(h, n as u64);
+            }
+            if let Some(c1) = alnum_chunk(text, start + 8, n - 8) {
+                return finish_hash(mix_chunk(h, c1), n as u64);
+            }
+        }
+    }
+    word_hash_slow(word)
+}
+
+/// [`word_hash`] character by character, for words with punctuation, non-ASCII
+/// letters, or more than sixteen bytes.
+#[inline(never)]
+fn word_hash_slow(word: &str) -> u64 {
+    let mut hasher = WordHasher::new();
+    for c in word.chars() {
+        if c.is_ascii() {
+            if c.is_ascii_alphanumeric() {
+                hasher.byte(c.to_ascii_lowercase() as u8);
+            }
+        } else if c.is_alphanumeric() {
+            c.to_lowercase().for_each(|l| hasher.char(l));
+        }
+    }
+    hasher.finish()
+}
+
+/// Multiplier that spreads a fingerprint's bits into the top bits a table slot is
+/// taken from.
+const SLOT_K: u64 = 0xd6e8_feb8_6659_fd93;
+
+/// One slot of [`FirstTable`]: a fingerprint and one plus its first position, valid
+/// only while `stamp` is the table's.
+#[derive(Clone, Copy, Default)]
+struct Slot {
+    hash: u64,
+    first: u32,
+    stamp: u32,
+}
+
+/// An open-addressing map from fingerprint to first position (linear probing, at most
+/// half full), reset per partition: cheaper than a general hash map for keys that are
+/// already hashes. A reset bumps a stamp instead of clearing the slots, and uses only
+/// as many slots as the next keys need, so that they stay in cache.
 #[derive(Default)]
-struct PrehashedHasher(u64);
+struct FirstTable {
+    slots: Vec<Slot>,
+    /// The slots in use are `slots[..=mask]`.
+    mask: usize,
+    /// 64 minus log2 of the slots in use.
+    shift: u32,
+    /// Slots with another stamp are empty.
+    stamp: u32,
+}
 
-impl Hasher for PrehashedHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = fmix(self.0 ^ u64::from(b));
+impl FirstTable {
+    /// Empties the table and sizes it for `n` keys.
+    fn reset(&mut self, n: usize) {
+        let size = (2 * n).next_power_of_two().max(16);
+        if self.slots.len() < size {
+            self.slots.resize(size, Slot::default());
         }
+        self.stamp = self.stamp.wrapping_add(1);
+        if self.stamp == 0 {
+            // Once in four billion resets: old stamps could come round again.
+            self.slots.fill(Slot::default());
+            self.stamp = 1;
+        }
+        self.mask = size - 1;
+        self.shift = 64 - size.trailing_zeros();
     }
 
-    fn write_u64(&mut self, n: u64) {
-        self.0 = fmix(self.0 ^ n);
+    /// The slots in use, for a run of lookups.
+    fn view(&mut self) -> TableView<'_> {
+        TableView { slots: &mut self.slots[..=self.mask], shift: self.shift, stamp: self.stamp }
     }
 }
 
-type ShingleMap = HashMap<u64, u32, BuildHasherDefault<PrehashedHasher>>;
+/// The slots of a [`FirstTable`] in use, borrowed for a run of lookups: its fields are
+/// locals the compiler can keep in registers.
+struct TableView<'t> {
+    slots: &'t mut [Slot],
+    shift: u32,
+    stamp: u32,
+}
+
+impl TableView<'_> {
+    /// One plus the position stored for `hash`; or, for a new fingerprint, 0 after
+    /// storing `at` for it.
+    fn first_or_insert(&mut self, hash: u64, at: u32) -> u32 {
+        let mask = self.slots.len() - 1;
+        let mut i = (hash.wrapping_mul(SLOT_K) >> self.shift) as usize;
+        loop {
+            let slot = &mut self.slots[i & mask];
+            if slot.stamp != self.stamp {
+                *slot = Slot { hash, first: at + 1, stamp: self.stamp };
+                return 0;
+            }
+            if slot.hash == hash {
+                return slot.first;
+            }
+            i += 1;
+        }
+    }
+}
 
 /// Base of the rolling shingle hash (odd, so multiplication is invertible mod 2^64).
 const BASE: u64 = 0x9e37_79b9_7f4a_7c15;
@@ -234,7 +416,7 @@ struct Scratch {
     /// in text order.
     parts: Vec<Vec<Shingle>>,
     /// The map of one partition: fingerprint to one plus its first position.
-    map: ShingleMap,
+    map: FirstTable,
 }
 
 thread_local! {
@@ -242,24 +424,57 @@ thread_local! {
 }
 
 impl Scratch {
-    /// Fills `words` from the document's word and number tokens and the partitions with
-    /// their shingles, in one pass: the words are hashed as they are met and not kept.
-    fn load(&mut self, tokens: &[Token<'_>]) {
-        let Scratch { words, parts, .. } = self;
+    /// Fills `words` with the token index of every word and number token, and `first`
+    /// (see [`Scratch::first_occurrences`]) from their shingles, the words hashed as
+    /// they are rolled and not kept. A document of up to [`PARTITION`] tokens (any
+    /// article) takes one pass over the tokens, looking each shingle up as it is
+    /// rolled; a longer one is partitioned first.
+    fn load(&mut self, text: &str, tokens: &[Token<'_>]) {
+        let is_word = |t: &Token<'_>| matches!(t.kind, TokenKind::Word | TokenKind::Number);
+        let bytes = text.as_bytes();
+        let Scratch { words, first, parts, map } = self;
         words.clear();
-        let hashes = tokens.iter().enumerate().filter(|(_, t)| matches!(t.kind, TokenKind::Word | TokenKind::Number));
-        let hashes = hashes.map(|(i, t)| {
-            words.push(i as u32);
-            word_hash(t.text)
-        });
-        partition(parts, tokens.len(), hashes);
+        if tokens.len() > PARTITION {
+            // The same loop as below, with every shingle put in its partition.
+            let bits = clear_parts(parts, tokens.len());
+            let mut roller = Roller::default();
+            for (i, t) in tokens.iter().enumerate() {
+                if !is_word(t) {
+                    continue;
+                }
+                words.push(i as u32);
+                if let Some((at, h)) = roller.push(token_hash(bytes, t.text, t.start)) {
+                    parts[part_of(h, bits)].push(Shingle { hash: h, at: at as u32 });
+                }
+            }
+            self.first_occurrences();
+            return;
+        }
+        first.clear();
+        words.reserve(tokens.len());
+        first.reserve(tokens.len());
+        map.reset(tokens.len());
+        // Locals, which the loop can keep in registers.
+        let (mut w, mut f) = (std::mem::take(words), std::mem::take(first));
+        let mut view = map.view();
+        let mut roller = Roller::default();
+        for (i, t) in tokens.iter().enumerate() {
+            if !is_word(t) {
+                continue;
+            }
+            w.push(i as u32);
+            if let Some((at, h)) = roller.push(token_hash(bytes, t.text, t.start)) {
+                f.push(view.first_or_insert(h, at as u32));
+            }
+        }
+        (*words, *first) = (w, f);
     }
 
     /// Fills `first`: for every shingle, one plus the position where its fingerprint
     /// first occurred, or 0 for a first occurrence.
     ///
     /// One hash map over a long document is a cache miss per word, which would make
-    /// time per MB grow with the document. So [`partition`] split the shingles by the
+    /// time per MB grow with the document. So `load` split the shingles by the
     /// top bits of their fingerprint (a bucket sort, which keeps text order within a
     /// part), and each part, a few thousand shingles, gets a map of its own that fits in
     /// cache.
@@ -269,41 +484,74 @@ impl Scratch {
         first.clear();
         first.resize(m, 0);
         for list in parts.iter() {
-            map.clear();
+            map.reset(list.len());
+            let mut view = map.view();
             for &Shingle { hash, at } in list {
-                match map.entry(hash) {
-                    Entry::Vacant(v) => {
-                        v.insert(at + 1);
-                    }
-                    Entry::Occupied(o) => first[at as usize] = *o.get(),
+                // Most shingles are new: writing only the repeats spares a write to a
+                // scattered place of `first` (a cache miss in a long document) per word.
+                let j = view.first_or_insert(hash, at);
+                if j != 0 {
+                    first[at as usize] = j;
                 }
             }
         }
     }
 }
 
-/// Rolls a [`MIN_WORDS`]-word window over the word `hashes` and puts every shingle
-/// (fingerprint and start) in its partition, in text order. `max_words` bounds the
-/// number of hashes and only sizes the partitions. A polynomial rolling hash: one
-/// multiply-add per word.
+/// A [`MIN_WORDS`]-word window rolled over word hashes, keeping the fingerprint of the
+/// words in it: a polynomial rolling hash, one multiply-add per word.
+#[derive(Default)]
+struct Roller {
+    window: [u64; MIN_WORDS],
+    h: u64,
+    n: usize,
+}
+
+impl Roller {
+    /// Moves the window on by the word hash `w`; once the window is full, the start
+    /// (word index) and fingerprint of the shingle it holds.
+    fn push(&mut self, w: u64) -> Option<(usize, u64)> {
+        // The word leaving the window (0 while the window fills) out, the new word in.
+        let slot = &mut self.window[self.n % MIN_WORDS];
+        self.h = self.h.wrapping_sub(slot.wrapping_mul(TOP)).wrapping_mul(BASE).wrapping_add(w);
+        *slot = w;
+        self.n += 1;
+        self.n.checked_sub(MIN_WORDS).map(|at| (at, self.h))
+    }
+}
+
+/// Rolls a [`MIN_WORDS`]-word window over the word `hashes` (see [`Roller`]) and puts
+/// every shingle (fingerprint and start) in its partition, in text order. `max_words`
+/// bounds the number of hashes and only sizes the partitions. (`Scratch::load` does the
+/// same with the hashing inlined; this form is for the tests.)
+#[cfg(test)]
 fn partition(parts: &mut Vec<Vec<Shingle>>, max_words: usize, hashes: impl Iterator<Item = u64>) {
+    let bits = clear_parts(parts, max_words);
+    let mut roller = Roller::default();
+    for (at, h) in hashes.filter_map(|w| roller.push(w)) {
+        parts[part_of(h, bits)].push(Shingle { hash: h, at: at as u32 });
+    }
+}
+
+/// Empties the partitions (the lists keep their capacity from one document to the
+/// next) and makes as many as a document of up to `max_words` words needs, each
+/// sized for [`PARTITION`] shingles; returns how many top bits of a fingerprint
+/// choose its partition.
+fn clear_parts(parts: &mut Vec<Vec<Shingle>>, max_words: usize) -> u32 {
     let shingles = (max_words + 1).saturating_sub(MIN_WORDS);
     let bits = shingles.div_ceil(PARTITION).next_power_of_two().trailing_zeros().min(16);
-    // The lists keep their capacity from one document to the next.
     parts.resize_with(1 << bits, Vec::new);
     parts.truncate(1 << bits);
     parts.iter_mut().for_each(Vec::clear);
-    let mut window = [0u64; MIN_WORDS];
-    let mut h = 0u64;
-    for (n, w) in hashes.enumerate() {
-        // The word leaving the window (0 while the window fills) out, the new word in.
-        let slot = &mut window[n % MIN_WORDS];
-        h = h.wrapping_sub(slot.wrapping_mul(TOP)).wrapping_mul(BASE).wrapping_add(w);
-        *slot = w;
-        if let Some(at) = (n + 1).checked_sub(MIN_WORDS) {
-            let part = if bits == 0 { 0 } else { (h >> (64 - bits)) as usize };
-            parts[part].push(Shingle { hash: h, at: at as u32 });
-        }
+    bits
+}
+
+/// The partition of fingerprint `h`: its top `bits` bits.
+fn part_of(h: u64, bits: u32) -> usize {
+    if bits == 0 {
+        0
+    } else {
+        (h >> (64 - bits)) as usize
     }
 }
 
@@ -546,8 +794,7 @@ impl Rule for DuplicatePassage {
 /// The rule's body, with working memory.
 fn check_with(doc: &Document<'_>, out: &mut Reporter<'_>, scratch: &mut Scratch) {
     let tokens = doc.tokens();
-    scratch.load(tokens);
-    scratch.first_occurrences();
+    scratch.load(doc.text(), tokens);
     let Scratch { words, first, .. } = &*scratch;
     let word = |i: usize| &tokens[words[i] as usize];
     let same = |a: usize, b: usize| same_folded(word(a).text, word(b).text);
@@ -722,6 +969,17 @@ fn extend_punct(tokens: &[Token<'_>], later_last: u32, earlier_last: u32, mut en
 mod tests {
     use super::*;
     use crate::Diagnostic;
+    use std::collections::HashMap;
+
+    /// Finishes a 64-bit hash so that every output bit depends on every input bit
+    /// (MurmurHash3's `fmix64`).
+    const fn fmix(mut x: u64) -> u64 {
+        x ^= x >> 33;
+        x = x.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        x ^= x >> 33;
+        x = x.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+        x ^ (x >> 33)
+    }
 
     fn run(text: &str) -> Vec<Diagnostic> {
         let mut v = Vec::new();
@@ -880,6 +1138,78 @@ mod tests {
             text.push_str(&s);
         }
         assert_eq!(run(&text).len(), 3000);
+    }
+
+    #[test]
+    fn word_hash_fast_path_agrees_with_the_general_one() {
+        let words = [
+            "a",
+            "I",
+            "to",
+            "The",
+            "THE",
+            "them",
+            "River",
+            "riverbank",
+            "River-bank",
+            "river-BANK",
+            "2023",
+            "10.30",
+            "HOT100",
+            "hot100",
+            "abcdefgh",
+            "ABCDEFGH",
+            "abcdefghi",
+            "abcdefghijklmnop",
+            "abcdefghijklmnopq",
+            "Abcdefghijklmnopqr",
+            "don’t",
+            "dont",
+            "it's",
+            "its",
+            "café",
+            "CAFÉ",
+            "Straße",
+            "İstanbul",
+            "x@y",
+            "[a]",
+            "{a}",
+            "`a`",
+            "a\u{7f}",
+            "9z",
+            "Z9",
+            "@",
+            "~~",
+        ];
+        for w in words {
+            let slow = word_hash_slow(w);
+            assert_eq!(word_hash(w), slow, "{w}");
+            // Loaded from a longer text, where eight-byte loads run past the word.
+            for (before, after) in [("", ""), ("x ", " yz"), ("", " and a longer tail of text"), ("…", "…")] {
+                let text = format!("{before}{w}{after}");
+                assert_eq!(token_hash(text.as_bytes(), w, before.len()), slow, "{w} in {text:?}");
+            }
+        }
+        for (a, b) in [("River-bank", "riverbank"), ("HOT100", "hot100"), ("CAFÉ", "café"), ("it's", "its")] {
+            assert_eq!(word_hash(a), word_hash(b), "{a} {b}");
+        }
+        for (a, b) in [("the", "then"), ("a", "b"), ("abcdefgh", "abcdefghi"), ("ab", "ba")] {
+            assert_ne!(word_hash(a), word_hash(b), "{a} {b}");
+        }
+    }
+
+    #[test]
+    fn the_first_table_finds_earlier_fingerprints_across_resets() {
+        let mut table = FirstTable::default();
+        for round in 0..3u64 {
+            table.reset(100);
+            let mut table = table.view();
+            for at in 0..100u32 {
+                let hash = u64::from(at % 40) * 0x1_0000_0001 + round;
+                let expected = if at < 40 { 0 } else { at % 40 + 1 };
+                assert_eq!(table.first_or_insert(hash, at), expected);
+            }
+        }
     }
 
     #[test]

@@ -93,15 +93,16 @@ impl Rule for Apostrophe {
 
     fn check(&self, doc: &Document<'_>, out: &mut Reporter<'_>) {
         let text = doc.text();
-        // Cheap screen: most articles contain none of the suspect characters.
-        if !text.contains(['‘', '`', '´', '′']) {
-            return;
-        }
         let mut prevailing = None;
-        for (i, before, c, next) in crate::document::chars_with_neighbours(text) {
-            if !matches!(c, '‘' | '`' | '´' | '′') {
+        // Every suspect starts with one of these bytes (` and the leads of ´, ‘ and ′),
+        // none of which continues a character: the text between them is skipped
+        // unread, and most articles contain no suspect at all.
+        for i in memchr::memchr3_iter(b'`', 0xC2, 0xE2, text.as_bytes()) {
+            let Some(c) = text[i..].chars().next().filter(|c| matches!(c, '‘' | '`' | '´' | '′')) else {
                 continue;
-            }
+            };
+            let before = text[..i].chars().next_back();
+            let next = text[i + c.len_utf8()..].chars().next();
             // It must follow a letter: after a space it opens a quotation.
             let Some(b) = before.filter(|b| b.is_alphabetic()) else { continue };
             let inside = next.is_some_and(char::is_alphabetic);
@@ -159,6 +160,18 @@ mod tests {
         assert_eq!(run("don`t stop, it´s fine").len(), 2);
         assert_eq!(run("it´s, isn't it").first().unwrap().suggestions[0].replacement, "'");
         assert_eq!(run("the players‘ union").len(), 1);
+    }
+
+    #[test]
+    fn suspects_next_to_other_non_ascii_characters() {
+        // The byte screen must still see each character whole, with its neighbours.
+        let d = run("Café´s “menu” and Zoë‘s");
+        assert_eq!(d.len(), 2);
+        assert_eq!(d[0].span, Span::new(5, 7));
+        assert!(d[1].message.contains("Zoë‘s"));
+        assert!(run("’‘`´′").is_empty());
+        assert!(run("it‘ x").is_empty(), "‘ ending a word after t, not s");
+        assert_eq!(run("it´").len(), 1);
     }
 
     #[test]

@@ -63,6 +63,9 @@ impl Rule for Whitespace {
     fn check(&self, doc: &Document<'_>, out: &mut Reporter<'_>) {
         let lines = doc.lines();
         let mut blank_run = 0usize;
+        // Where the next "  ", tab and no-break space are, each found once for every
+        // line up to it: nearly every line has none, and needs no scan of its own.
+        let mut marks = [Mark::new("  "), Mark::new("\t"), Mark::new("\u{a0}")];
         for (i, line) in lines.iter().enumerate() {
             let text = doc.slice(line.span);
             if line.paragraph.is_none() {
@@ -92,17 +95,41 @@ impl Rule for Whitespace {
                 out.report(Span::new(line.span.start + body.len(), line.span.end), "space at the end of a line")
                     .suggest("", Applicability::Auto);
             }
-            double_spaces(&body[lead..], line.span.start + lead, out);
+            let (from, to) = (line.span.start + lead, line.span.start + body.len());
+            if marks.iter_mut().any(|m| m.within(doc.text(), from, to)) {
+                double_spaces(&body[lead..], from, out);
+            }
         }
     }
 }
 
-/// Reports runs of two or more spaces inside `body`, which starts at byte `base`.
-fn double_spaces(body: &str, base: usize, out: &mut Reporter<'_>) {
-    // Cheap screen: nearly every line has no run.
-    if !body.contains("  ") && !body.contains('\t') && !body.contains('\u{a0}') {
-        return;
+/// The next occurrence of a string in the text, looked for again only once passed.
+struct Mark {
+    needle: &'static str,
+    /// Where the last search found the needle (`usize::MAX`: nowhere), if searched.
+    next: Option<usize>,
+}
+
+impl Mark {
+    fn new(needle: &'static str) -> Self {
+        Mark { needle, next: None }
     }
+
+    /// Whether `text[from..to]` contains the needle. Calls must come with `from` never
+    /// decreasing: then the occurrence found last, if not yet passed, is the first at
+    /// or after `from`, and each part of the text is searched once.
+    fn within(&mut self, text: &str, from: usize, to: usize) -> bool {
+        if self.next.is_none_or(|p| p < from) {
+            let found = memchr::memmem::find(&text.as_bytes()[from..], self.needle.as_bytes());
+            self.next = Some(found.map_or(usize::MAX, |p| from + p));
+        }
+        self.next.is_some_and(|p| p != usize::MAX && p + self.needle.len() <= to)
+    }
+}
+
+/// Reports runs of two or more spaces inside `body`, which starts at byte `base`.
+/// Only called for a body holding two spaces in a row, a tab or a no-break space.
+fn double_spaces(body: &str, base: usize, out: &mut Reporter<'_>) {
     let mut run_start: Option<usize> = None;
     let mut prev: Option<char> = None;
     let mut before_run: Option<char> = None;
@@ -144,6 +171,21 @@ mod tests {
         assert_eq!(found.len(), 3);
         assert_eq!(run("a  b")[0].0, "  ");
         assert_eq!(run("a\u{a0}\u{a0}b").len(), 1);
+    }
+
+    #[test]
+    fn marks_agree_with_a_search_of_each_range() {
+        let text = "a  b\tc d\u{a0}e  f g h  ";
+        for needle in ["  ", "\t", "\u{a0}"] {
+            let mut mark = Mark::new(needle);
+            for from in 0..text.len() {
+                for to in [from, from + 1, from + 3, text.len()] {
+                    let to = to.min(text.len());
+                    let expected = text.as_bytes()[from..to].windows(needle.len()).any(|w| w == needle.as_bytes());
+                    assert_eq!(mark.within(text, from, to), expected, "{needle:?} {from}..{to}");
+                }
+            }
+        }
     }
 
     #[test]

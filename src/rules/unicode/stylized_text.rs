@@ -4,7 +4,7 @@ use unicode_normalization::{is_nfkc_quick, IsNormalized};
 
 use crate::declare_rule;
 use crate::normalize::unicode_form::normalize_str;
-use crate::normalize::Form;
+use crate::normalize::{next_non_ascii, Form};
 use crate::rule::{Reporter, Rule, RuleMeta};
 use crate::{Applicability, Document, Span};
 
@@ -92,13 +92,25 @@ impl Rule for StylizedText {
                 .suggest(plain, Applicability::Auto);
         };
         let mut last_end = 0;
-        for (i, c) in text.char_indices() {
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            // ASCII ends a run and never starts one: skip it a block at a time.
+            if bytes[i].is_ascii() {
+                if run.is_some() {
+                    flush(run.take(), last_end, out);
+                }
+                i = next_non_ascii(bytes, i);
+                continue;
+            }
+            let c = text[i..].chars().next().expect("i is on a char boundary");
             if folds_to_ascii_letters(c) {
                 run = Some(run.map_or((i, 1), |(s, n)| (s, n + 1)));
                 last_end = i + c.len_utf8();
             } else if run.is_some() {
                 flush(run.take(), last_end, out);
             }
+            i += c.len_utf8();
         }
         flush(run, last_end, out);
     }
