@@ -44,10 +44,10 @@
 //!     [severity]
 //!     run-together = "error"
 //!     [rules.mangled-name]
-//!     accept = ["Weaver’s Magazine"]
+//!     accept = ["Geffin’s Records"]
 //! "#)?;
 //! let linter = Linter::from_config(&config)?;
-//! let text = "He spoke to Weaver’s Magazine and  took actionon July 14.";
+//! let text = "He signed with Geffin’s Records and  set the budgeton Friday.";
 //! let found = linter.check(text);
 //! assert_eq!(found.len(), 1); // the doubled space is typography, the name is accepted
 //! assert_eq!(found[0].rule, "run-together");

@@ -82,7 +82,7 @@ impl fmt::Display for Severity {
 ///
 /// ```
 /// use copydesk::{fix, Applicability, Linter};
-/// let text = "Jungkook was interviewed by Weaver’s Magazine on the the tour.";
+/// let text = "Baekhyun was interviewed by Koreabo on the the tour.";
 /// let found = Linter::new().check(text);
 /// let auto: Vec<&str> = found
 ///     .iter()
@@ -90,9 +90,9 @@ impl fmt::Display for Severity {
 ///     .map(|d| d.span.slice(text))
 ///     .collect();
 /// assert_eq!(auto, ["the the"]);
-/// // The name needs a person: "Weverse Magazine" is only a `Maybe`.
+/// // The name needs a person: "Koreaboo" is only a `Maybe`.
 /// let fixed = fix::apply(text, &found).unwrap();
-/// assert_eq!(fixed.text, "Jungkook was interviewed by Weaver’s Magazine on the tour.");
+/// assert_eq!(fixed.text, "Baekhyun was interviewed by Koreabo on the tour.");
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -107,10 +107,10 @@ pub enum Applicability {
 ///
 /// ```
 /// use copydesk::{Applicability, Linter, Suggestion};
-/// let found = Linter::new().check("They take actionon July 14.");
+/// let found = Linter::new().check("They set the budgeton Friday.");
 /// assert_eq!(
 ///     found[0].suggestions,
-///     [Suggestion { replacement: "action on".into(), applicability: Applicability::Auto }]
+///     [Suggestion { replacement: "budget on".into(), applicability: Applicability::Auto }]
 /// );
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]

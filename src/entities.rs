@@ -307,7 +307,7 @@ impl Gazetteer {
     /// use copydesk::{registry::Resources, Config};
     /// let config = Config::default();
     /// let g = Resources::new(&config).gazetteer;
-    /// assert_eq!(g.get("Jung Kook").unwrap().name, "Jungkook"); // an alias
+    /// assert_eq!(g.get("Byun Baek-hyun").unwrap().name, "Baekhyun"); // an alias
     /// ```
     #[must_use]
     pub fn get(&self, name: &str) -> Option<&Entity> {
@@ -321,8 +321,8 @@ impl Gazetteer {
     /// use copydesk::{registry::Resources, Config};
     /// let config = Config::default();
     /// let g = Resources::new(&config).gazetteer;
-    /// assert_eq!(g.get_folded("JUNGKOOK").unwrap().name, "Jungkook");
-    /// assert!(Gazetteer::default().get_folded("Jungkook").is_none());
+    /// assert_eq!(g.get_folded("BAEKHYUN").unwrap().name, "Baekhyun");
+    /// assert!(Gazetteer::default().get_folded("Baekhyun").is_none());
     /// ```
     #[must_use]
     pub fn get_folded(&self, name: &str) -> Option<&Entity> {
@@ -353,7 +353,7 @@ impl Gazetteer {
 /// Case-folds and unifies apostrophes, for spelling comparison.
 ///
 /// ```
-/// assert_eq!(copydesk::entities::fold("Weaver’s MAGAZINE"), "weaver's magazine");
+/// assert_eq!(copydesk::entities::fold("Geffin’s RECORDS"), "geffin's records");
 /// ```
 #[must_use]
 pub fn fold(s: &str) -> String {

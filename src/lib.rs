@@ -1,7 +1,7 @@
 //! # copydesk
 //!
 //! Normalise and lint scraped news articles. Scrapers mangle text: they run words
-//! together ("actionon"), leave embedded tweets and site chrome in the body, garble
+//! together ("budgeton"), leave embedded tweets and site chrome in the body, garble
 //! names, quotes and encodings. copydesk finds these defects, fast enough to run on
 //! every article a crawler fetches, and points every finding at the bytes of the
 //! original input.
@@ -130,8 +130,8 @@
 //!
 //! ```
 //! let linter = copydesk::Linter::new();
-//! let fixed = copydesk::fix::fix(&linter, "They take actionon July 14.").unwrap();
-//! assert_eq!(fixed.text, "They take action on July 14.");
+//! let fixed = copydesk::fix::fix(&linter, "They set the budgeton Friday.").unwrap();
+//! assert_eq!(fixed.text, "They set the budget on Friday.");
 //! assert_eq!(fixed.applied, 1);
 //! ```
 //!
@@ -390,10 +390,10 @@ impl Linter {
     ///
     /// ```
     /// let linter = copydesk::Linter::new();
-    /// let text = "Leave a Comment\n\nThey take actionon July 14.";
+    /// let text = "Leave a Comment\n\nThey set the budgeton Friday.";
     /// let found = linter.check(text);
     /// let summary: Vec<(&str, &str)> = found.iter().map(|d| (&*d.rule, d.span.slice(text))).collect();
-    /// assert_eq!(summary, [("boilerplate", "Leave a Comment"), ("run-together", "actionon")]);
+    /// assert_eq!(summary, [("boilerplate", "Leave a Comment"), ("run-together", "budgeton")]);
     /// ```
     #[must_use]
     pub fn check(&self, text: &str) -> Vec<Diagnostic> {

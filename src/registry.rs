@@ -19,7 +19,7 @@
 //! assert_eq!(codes, BUILTIN);
 //!
 //! // Run each rule on its own, as the linter does, and count findings per rule.
-//! let doc = Document::new("Leave a Comment\n\nThey take actionon July 14.");
+//! let doc = Document::new("Leave a Comment\n\nThey set the budgeton Friday.");
 //! let mut per_rule = Vec::new();
 //! for (rule, severity) in &rules {
 //!     let mut found = Vec::new();
@@ -130,7 +130,7 @@ pub fn embedded_pack_sources() -> &'static [(&'static str, &'static str)] {
 /// let (name, source) = copydesk::registry::embedded_entity_sources()[1];
 /// assert_eq!(name, "kpop.toml");
 /// let entities = copydesk::entities::parse_pack(Path::new(name), source)?;
-/// assert!(entities.iter().any(|e| e.name == "Weverse Magazine"));
+/// assert!(entities.iter().any(|e| e.name == "Starship Entertainment"));
 /// # Ok::<(), copydesk::Error>(())
 /// ```
 #[must_use]
@@ -147,7 +147,7 @@ pub fn embedded_entity_sources() -> &'static [(&'static str, &'static str)] {
 /// config.entities = parse_pack(Path::new("ours.toml"), "[[entity]]\nname = \"Harriet Quillfeather\"\nkind = \"person\"\npronouns = \"she\"")?;
 /// let res = Resources::new(&config);
 /// assert!(res.gazetteer.get("Harriet Quillfeather").is_some());
-/// assert!(res.gazetteer.get("Weverse Magazine").is_some()); // embedded entities too
+/// assert!(res.gazetteer.get("Starship Entertainment").is_some()); // embedded entities too
 /// assert_eq!(res.packs.len(), 3);
 /// # Ok::<(), copydesk::Error>(())
 /// ```

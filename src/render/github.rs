@@ -2,7 +2,7 @@
 //! the pull request, one per finding:
 //!
 //! ```text
-//! ::warning file=a.md,line=3,col=5,endLine=3,endColumn=13,title=run-together::“actionon” looks like two words run together
+//! ::warning file=a.md,line=3,col=5,endLine=3,endColumn=13,title=run-together::“budgeton” looks like words run together: “budget on”
 //! ```
 //!
 //! Errors become `::error`, warnings `::warning` and info findings `::notice`.

@@ -5,8 +5,8 @@
 //!  "files": [{"path": "a.txt",
 //!             "diagnostics": [{"rule": "run-together", "severity": "warning",
 //!                              "message": "…", "span": {"start": 10, "end": 18},
-//!                              "line": 3, "column": 5, "text": "actionon",
-//!                              "suggestions": [{"replacement": "action on", "applicability": "auto"}]}]}]}
+//!                              "line": 3, "column": 5, "text": "budgeton",
+//!                              "suggestions": [{"replacement": "budget on", "applicability": "auto"}]}]}]}
 //! ```
 
 use serde::Serialize;

@@ -18,13 +18,13 @@
 //! use copydesk::Linter;
 //!
 //! let linter = Linter::new();
-//! let source = "Fans cheered.\nThey take actionon July 14.\n";
+//! let source = "Fans cheered.\nThey set the budgeton Friday.\n";
 //! let diagnostics = linter.check(source);
 //! let file = FileReport { path: "a.txt", source, diagnostics: &diagnostics };
 //!
 //! let mut out = String::new();
 //! compact::render(&file, &mut out);
-//! assert_eq!(out, "a.txt:2:11: warning[run-together]: “actionon” looks like words run together: “action on”\n");
+//! assert_eq!(out, "a.txt:2:14: warning[run-together]: “budgeton” looks like words run together: “budget on”\n");
 //!
 //! let doc: serde_json::Value = serde_json::from_str(&json::render(&[file])).unwrap();
 //! assert_eq!(doc["files"][0]["diagnostics"][0]["line"], 2);

@@ -38,15 +38,15 @@ fn level(s: Severity) -> &'static str {
 /// ```
 /// use copydesk::render::{sarif, FileReport};
 /// let linter = copydesk::Linter::new();
-/// let source = "They take actionon July 14.";
+/// let source = "They set the budgeton Friday.";
 /// let diagnostics = linter.check(source);
 /// let log = sarif::render(&[FileReport { path: "a.txt", source, diagnostics: &diagnostics }], linter.rules());
 /// let v: serde_json::Value = serde_json::from_str(&log).unwrap();
 /// let result = &v["runs"][0]["results"][0];
 /// assert_eq!(result["ruleId"], "run-together");
 /// assert_eq!(result["level"], "warning");
-/// assert_eq!(result["locations"][0]["physicalLocation"]["region"]["startColumn"], 11);
-/// assert_eq!(result["fixes"][0]["artifactChanges"][0]["replacements"][0]["insertedContent"]["text"], "action on");
+/// assert_eq!(result["locations"][0]["physicalLocation"]["region"]["startColumn"], 14);
+/// assert_eq!(result["fixes"][0]["artifactChanges"][0]["replacements"][0]["insertedContent"]["text"], "budget on");
 /// let rules = v["runs"][0]["tool"]["driver"]["rules"].as_array().unwrap();
 /// assert_eq!(rules[result["ruleIndex"].as_u64().unwrap() as usize]["id"], "run-together");
 /// ```

@@ -13,10 +13,10 @@
 //!
 //! let config = Config::default();
 //! let rule = RunTogether::new(&Resources::new(&config));
-//! let text = "They take actionon July 14.";
+//! let text = "They set the budgeton Friday.";
 //! let mut found = Vec::new();
 //! rule.check(&Document::new(text), &mut Reporter::new(rule.meta(), rule.meta().default_severity, &mut found));
-//! assert_eq!(found[0].span.slice(text), "actionon");
+//! assert_eq!(found[0].span.slice(text), "budgeton");
 //! ```
 //!
 //! | family | rules |

@@ -187,11 +187,11 @@ impl MangledName {
     /// use copydesk::{registry::Resources, Config, Document, Reporter, Rule};
     /// let config = Config::default();
     /// let rule = MangledName::new(&Resources::new(&config));
-    /// let text = "Jungkook sat down for an interview with Weaver’s Magazine last week.";
+    /// let text = "Baekhyun signed with Geffin’s Records last week.";
     /// let mut found = Vec::new();
     /// rule.check(&Document::new(text), &mut Reporter::new(rule.meta(), rule.meta().default_severity, &mut found));
-    /// assert_eq!(found[0].span.slice(text), "Weaver’s Magazine");
-    /// assert_eq!(found[0].suggestions[0].replacement, "Weverse Magazine");
+    /// assert_eq!(found[0].span.slice(text), "Geffin’s Records");
+    /// assert_eq!(found[0].suggestions[0].replacement, "Geffen Records");
     /// assert_eq!(found[0].suggestions[0].applicability, copydesk::Applicability::Maybe);
     /// ```
     #[must_use]

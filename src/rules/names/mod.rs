@@ -18,13 +18,13 @@
 //! use copydesk::{Config, Linter};
 //! let config = Config { select: Some(vec!["names".into()]), ..Config::default() };
 //! let linter = Linter::from_config(&config)?;
-//! let text = "Jungkook released a single. Later she said Weaver’s Magazine had called Jung Kook.";
+//! let text = "Baekhyun released a single. Later she said Geffin’s Records had called Baek Hyun.";
 //! let diagnostics = linter.check(text);
 //! let found: Vec<(&str, &str)> = diagnostics.iter().map(|d| (&*d.rule, d.span.slice(text))).collect();
 //! assert_eq!(found, [
 //!     ("pronoun-mismatch", "she"),
-//!     ("mangled-name", "Weaver’s Magazine"),
-//!     ("name-variant", "Jung Kook"),
+//!     ("mangled-name", "Geffin’s Records"),
+//!     ("name-variant", "Baek Hyun"),
 //! ]);
 //! # Ok::<(), copydesk::Error>(())
 //! ```

@@ -338,7 +338,7 @@ impl PronounMismatch {
     /// use copydesk::{registry::Resources, Config, Document, Reporter, Rule};
     /// let config = Config::default();
     /// let rule = PronounMismatch::new(&Resources::new(&config));
-    /// let text = "Jungkook released a single. Later she said it was her favourite.";
+    /// let text = "Baekhyun released a single. Later she said it was her favourite.";
     /// let mut found = Vec::new();
     /// rule.check(&Document::new(text), &mut Reporter::new(rule.meta(), rule.meta().default_severity, &mut found));
     /// let pronouns: Vec<&str> = found.iter().map(|d| d.span.slice(text)).collect();

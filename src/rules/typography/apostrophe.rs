@@ -22,7 +22,7 @@ declare_rule! {
     /// the ʻokina and modifier-letter apostrophe, which are letters in some languages.
     ///
     /// ## Example
-    /// `BTS‘s Jungkook officially released` → `BTS’s Jungkook officially released`
+    /// `the council‘s budget was released` → `the council’s budget was released`
     pub struct Apostrophe;
     META = "apostrophe", Typography, Error, "a quote mark or accent used as an apostrophe";
 }

@@ -28,7 +28,7 @@ declare_rule! {
     /// `copydesk normalize --form nfkc` writes.
     ///
     /// ## Example
-    /// `CatQue ᵇʸ ʲᵏ` → `CatQue by jk`
+    /// `Harbour Gazette ᵇʸ ᵐᵛ` → `Harbour Gazette by mv`
     pub struct StylizedText;
     META = "stylized-text", Unicode, Warning, "stylized look-alike letters (𝐛𝐨𝐥𝐝, ᵇʸ)";
 }

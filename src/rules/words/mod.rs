@@ -7,10 +7,10 @@
 //! use copydesk::{Config, Linter};
 //! let config = Config { select: Some(vec!["words".into()]), ..Config::default() };
 //! let linter = Linter::from_config(&config)?;
-//! let text = "They take actionon July 14, and the the tour goes on.";
+//! let text = "They set the budgeton Friday, and the the meeting goes on.";
 //! let diagnostics = linter.check(text);
 //! let found: Vec<(&str, &str)> = diagnostics.iter().map(|d| (&*d.rule, d.span.slice(text))).collect();
-//! assert_eq!(found, [("run-together", "actionon"), ("repeated-word", "the the")]);
+//! assert_eq!(found, [("run-together", "budgeton"), ("repeated-word", "the the")]);
 //! # Ok::<(), copydesk::Error>(())
 //! ```
 

@@ -210,11 +210,11 @@ impl RunTogether {
     /// use copydesk::{registry::Resources, Config, Document, Reporter, Rule};
     /// let config = Config::default();
     /// let rule = RunTogether::new(&Resources::new(&config));
-    /// let text = "Jungkook spoke to Weverse Magazinewhere he opens up about promoting on his own.";
+    /// let text = "The mayor spoke to the Town Councilwhere she set out the budget.";
     /// let mut found = Vec::new();
     /// rule.check(&Document::new(text), &mut Reporter::new(rule.meta(), rule.meta().default_severity, &mut found));
-    /// assert_eq!(found[0].span.slice(text), "Magazinewhere");
-    /// assert_eq!(found[0].suggestions[0].replacement, "Magazine where");
+    /// assert_eq!(found[0].span.slice(text), "Councilwhere");
+    /// assert_eq!(found[0].suggestions[0].replacement, "Council where");
     /// ```
     #[must_use]
     pub fn new(res: &Resources<'_>) -> Self {
