@@ -1117,9 +1117,9 @@ mod tests {
     #[test]
     fn social_tokens() {
         use TokenKind::*;
-        let k = kinds("wrote @NewsDesk9 #Seven pic.twitter.com/82cDWcYSd3. Mail a.b@c.org #1 C#");
+        let k = kinds("wrote @NewsDesk9 #Nightfall pic.twitter.com/82cDWcYSd3. Mail a.b@c.org #1 C#");
         assert!(k.contains(&("@NewsDesk9", Handle)));
-        assert!(k.contains(&("#Seven", Hashtag)));
+        assert!(k.contains(&("#Nightfall", Hashtag)));
         assert!(k.contains(&("pic.twitter.com/82cDWcYSd3", Url)));
         assert!(k.contains(&("a.b@c.org", Email)));
         assert!(!k.iter().any(|(t, _)| *t == "#1" || *t == "C#"));

@@ -56,7 +56,7 @@ use crate::Span;
 /// let config = Config::default();
 /// let names = Resources::new(&config).gazetteer;
 /// assert_eq!(names.get("Agence France-Presse").unwrap().kind, EntityKind::Publication);
-/// assert_eq!(names.get("Andrew Watt").unwrap().kind, EntityKind::Person);
+/// assert_eq!(names.get("An Yu-jin").unwrap().kind, EntityKind::Person);
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum EntityKind {

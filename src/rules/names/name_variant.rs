@@ -609,7 +609,7 @@ kind = "org"
             "He works every day. It is an everyday thing.",
             "They set up a firm. The setup was odd.",
             "A long-term plan. In the long term, yes.",
-            "GIANT POP STAR. A popstar.",
+            "GRAND OLD HALL. A grandold hall.",
             "Pop star Adele. A popstar.",
         ] {
             assert!(run(ok).is_empty(), "{ok}: {:#?}", run(ok));

@@ -396,7 +396,7 @@ impl PronounMismatch {
         let mut families: Vec<(u64, u64)> = Vec::new();
         for &(a, b) in &names.runs {
             let words = &names.words[a..b];
-            // A capitalised title in quotation marks ("Seven") names a work.
+            // A capitalised title in quotation marks ("Nightfall") names a work.
             let before = text[..words[0].start].chars().next_back();
             if before.is_some_and(|c| matches!(c, '“' | '"' | '‘')) {
                 continue;

@@ -18,7 +18,7 @@ declare_rule! {
     ///
     /// The suggestion is the document's prevailing apostrophe (’ or '), so a fix keeps
     /// the article consistent. Not flagged: quotation marks that open a quotation
-    /// (‘Seven’), primes after digits (5′), backticks that are not inside a word, and
+    /// (‘Nightfall’), primes after digits (5′), backticks that are not inside a word, and
     /// the ʻokina and modifier-letter apostrophe, which are letters in some languages.
     ///
     /// ## Example
@@ -177,7 +177,7 @@ mod tests {
     #[test]
     fn passes_quotes_primes_and_code() {
         for ok in
-            ["He said ‘Seven’ twice", "a `code` span", "5′ tall", "f′ is the derivative", "Hawaiʻi", "word‘ quote"]
+            ["He said ‘Nightfall’ twice", "a `code` span", "5′ tall", "f′ is the derivative", "Hawaiʻi", "word‘ quote"]
         {
             assert!(run(ok).is_empty(), "{ok}");
         }

@@ -9,7 +9,7 @@ declare_rule! {
     /// - a quotation opened in a paragraph that never closes there, when the next
     ///   paragraph does not continue it: `… from a “third person perspective.`
     /// - a quotation closed by the wrong mark: `‘This is it,'` (curly open, straight
-    ///   close), `“Seven"`, `"Seven”`;
+    ///   close), `“Nightfall"`, `"Nightfall”`;
     /// - a closing curly quote with no opening one: `he said.” Then`.
     ///
     /// ## Why it matters
@@ -20,7 +20,7 @@ declare_rule! {
     /// Apostrophes are not quotes: "rock 'n' roll", "'90s", "Jones' car", "don’t",
     /// "’em". A quotation that runs on into the next paragraph leaves its paragraph
     /// unclosed and reopens the next one; by long-standing convention that is correct
-    /// and not flagged. Nested quotations of the same kind (“…“Seven”…”) balance.
+    /// and not flagged. Nested quotations of the same kind (“…“Nightfall”…”) balance.
     ///
     /// ## Example
     /// `I thought, ‘This is it,'” he told the outlet.` → `I thought, ‘This is it,’” he told the outlet.`
@@ -35,11 +35,11 @@ impl UnbalancedQuote {
     /// use copydesk::rules::typography::unbalanced_quote::UnbalancedQuote;
     /// use copydesk::{Document, Reporter, Rule};
     /// let rule = UnbalancedQuote::new();
-    /// let text = "The singer called it “Seven\" on stage.";
+    /// let text = "The singer called it “Nightfall\" on stage.";
     /// let mut found = Vec::new();
     /// rule.check(&Document::new(text), &mut Reporter::new(rule.meta(), rule.meta().default_severity, &mut found));
-    /// assert_eq!(found[0].span.slice(text), "“Seven\"");
-    /// assert_eq!(found[0].suggestions[0].replacement, "“Seven”");
+    /// assert_eq!(found[0].span.slice(text), "“Nightfall\"");
+    /// assert_eq!(found[0].suggestions[0].replacement, "“Nightfall”");
     /// ```
     #[must_use]
     pub fn new() -> Self {
@@ -286,12 +286,12 @@ mod tests {
 
     #[test]
     fn flags_wrong_closing_mark() {
-        let t = "“Upon hearing ‘Seven,’ I thought, ‘This is it,'” he told the outlet.";
+        let t = "“Upon hearing ‘Nightfall,’ I thought, ‘This is it,'” he told the outlet.";
         let d = run(t);
         assert_eq!(d.len(), 1, "{d:?}");
         assert_eq!(&t[d[0].span.start..d[0].span.end], "‘This is it,'");
         assert_eq!(d[0].suggestions[0].replacement, "‘This is it,’");
-        assert_eq!(spans("He said “Seven\" twice."), ["“Seven\""]);
+        assert_eq!(spans("He said “Nightfall\" twice."), ["“Nightfall\""]);
     }
 
     #[test]
@@ -306,7 +306,7 @@ mod tests {
             "rock ‘n’ roll and ’em",
             "“I went home.\n\n“Then I slept,” she said.",
             "\"We left.\n\n\"Then we came back,\" he said.",
-            "“I only have one goal. “Seven” wasn’t planned. I said, ‘Oh, I have to do this one.’ That’s all.”",
+            "“I only have one goal. “Nightfall” wasn’t planned. I said, ‘Oh, I have to do this one.’ That’s all.”",
             "The players' union said 'no' to the 12\" record.",
             "She said 'yes'.",
         ] {
