@@ -13,7 +13,7 @@ use std::sync::Arc;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::{accepted, analysis, is_capitalised, strip_possessive, Key, WordFacts};
+use super::{accepted, analysis, is_capitalised, strip_possessive, Key, KeyFilter, WordFacts};
 use crate::declare_rule;
 use crate::entities::{fold, Gazetteer};
 use crate::registry::Resources;
@@ -51,6 +51,8 @@ declare_rule! {
     pub struct NameVariant {
         gazetteer: Arc<Gazetteer>,
         pack: FxHashMap<u64, String>,
+        /// A filter in front of `pack`: most capitalised words share no pack key.
+        pack_filter: KeyFilter,
         listed: FxHashSet<u64>,
         accept: HashSet<String>,
     }
@@ -131,6 +133,7 @@ impl NameVariant {
         let listed = res.gazetteer.entities().iter().flat_map(|e| e.spellings()).map(|s| Key::of(s).value()).collect();
         NameVariant {
             gazetteer: Arc::clone(&res.gazetteer),
+            pack_filter: KeyFilter::new(pack.keys().copied()),
             pack,
             listed,
             accept: accepted(res.config, META.code.as_ref()),
@@ -148,6 +151,12 @@ impl NameVariant {
         let entity = self.gazetteer.get(spelling)?;
         let listed = self.gazetteer.get_folded(surface).is_some_and(|e| e.name == entity.name);
         (!listed).then_some(spelling.as_str())
+    }
+
+    /// Whether a pack spelling has the key `key`.
+    #[inline]
+    fn in_pack(&self, key: u64) -> bool {
+        self.pack_filter.may_contain(key) && self.pack.contains_key(&key)
     }
 
     /// Whether a team accepts the spelling `s`.
@@ -183,8 +192,8 @@ fn collect(doc: &Document<'_>, facts: &[WordFacts]) -> Collected {
     let text = doc.text();
     let words = doc.tokens();
     let mut out = Collected { multi: Vec::new(), open: Vec::new(), closed: Vec::with_capacity(words.len()) };
-    // The first tokens of lowercase open forms of two words.
-    let mut pairs: Vec<u32> = Vec::with_capacity(words.len());
+    // The first tokens of lowercase open forms of two words, with their keys.
+    let mut pairs: Vec<(u32, u64)> = Vec::with_capacity(words.len() / 2);
     // The keys of the joined lowercase forms, for the open forms to be checked against.
     let mut joined = Bits::new();
     for i in 0..words.len() {
@@ -217,7 +226,7 @@ fn collect(doc: &Document<'_>, facts: &[WordFacts]) -> Collected {
                     && g.is(WordFacts::TWO_CHARS)
                     && f.letters + g.letters >= 4
                 {
-                    pairs.push(i as u32);
+                    pairs.push((i as u32, f.key.then(g.key).value()));
                 }
             }
             // Otherwise a common term is joined to others only by hyphens, one of its
@@ -287,10 +296,9 @@ fn collect(doc: &Document<'_>, facts: &[WordFacts]) -> Collected {
         }
     }
     // An open form matters only where a joined form may share its key.
-    for i in pairs {
-        let i = i as usize;
-        let key = facts[i].key.then(facts[i + 1].key).value();
+    for (i, key) in pairs {
         if joined.has(key) {
+            let i = i as usize;
             let span = Span::new(words[i].start, words[i + 1].start + facts[i + 1].stem_len as usize);
             out.open.push(Form { key, name: false, join: Join::Open, parts: 2, span });
         }
@@ -385,7 +393,7 @@ impl Rule for NameVariant {
         for i in closed {
             let (t, f) = (&tokens[i as usize], &facts[i as usize]);
             let (key, name) = (f.key.value(), f.is(WordFacts::CAPITALISED));
-            if (interest.bits.has(key) && interest.mark(key, name)) || (name && self.pack.contains_key(&key)) {
+            if (interest.bits.has(key) && interest.mark(key, name)) || (name && self.in_pack(key)) {
                 let span = Span::new(t.start, t.start + f.stem_len as usize);
                 forms.push(Form { key, name, join: Join::Closed, parts: 1, span });
             }
@@ -447,7 +455,7 @@ impl NameVariant {
         let first = &group[0];
         // A name spelled otherwise than its pack lists, even if used alone.
         // Most groups share no letters with any pack spelling: one lookup rules them out.
-        if first.name && self.pack.contains_key(&first.key) {
+        if first.name && self.in_pack(first.key) {
             // The forms of a group are mostly one spelling repeated: look each up once.
             let mut seen: Vec<(&str, Option<&str>)> = Vec::new();
             for f in group {
