@@ -213,6 +213,12 @@ impl WordFacts {
         self.flags & flag != 0
     }
 
+    /// Whether, of the flags in `mask`, exactly those in `set` are set.
+    #[inline]
+    pub fn is_only(&self, mask: u8, set: u8) -> bool {
+        self.flags & mask == set
+    }
+
     fn of(text: &[u8], t: &Token<'_>) -> WordFacts {
         if t.kind != TokenKind::Word {
             return WordFacts::default();

@@ -196,11 +196,9 @@ fn collect(doc: &Document<'_>, facts: &[WordFacts]) -> Collected {
     let mut pairs: Vec<(u32, u64)> = Vec::with_capacity(words.len() / 2);
     // The keys of the joined lowercase forms, for the open forms to be checked against.
     let mut joined = Bits::new();
-    for i in 0..words.len() {
-        let first = &words[i];
-        let f = &facts[i];
+    for (i, (first, f)) in words.iter().zip(facts).enumerate() {
         // Capitals say nothing about spelling.
-        if !f.is(WordFacts::WORD) || f.is(WordFacts::ALL_CAPS) {
+        if !f.is_only(WordFacts::WORD | WordFacts::ALL_CAPS, WordFacts::WORD) {
             continue;
         }
         let name = f.is(WordFacts::CAPITALISED);
@@ -217,14 +215,13 @@ fn collect(doc: &Document<'_>, facts: &[WordFacts]) -> Collected {
         if !name {
             // A lowercase open form of two words ("pop star").
             if let (Some(next), Some(g)) = (words.get(i + 1), facts.get(i + 1)) {
-                let skip = WordFacts::ALL_CAPS | WordFacts::CAPITALISED;
-                if g.is(WordFacts::WORD)
-                    && !g.is(skip)
+                // Both lowercase words of two chars or more, one space apart.
+                let word = WordFacts::WORD | WordFacts::TWO_CHARS;
+                if g.is_only(word | WordFacts::ALL_CAPS | WordFacts::CAPITALISED, word)
+                    && f.is(WordFacts::TWO_CHARS)
+                    && f.letters + g.letters >= 4
                     && next.start == first.end() + 1
                     && text.as_bytes()[first.end()] == b' '
-                    && f.is(WordFacts::TWO_CHARS)
-                    && g.is(WordFacts::TWO_CHARS)
-                    && f.letters + g.letters >= 4
                 {
                     pairs.push((i as u32, f.key.then(g.key).value()));
                 }
