@@ -257,7 +257,12 @@ impl WordFacts {
             | flag(n >= 2, Self::TWO_CHARS);
         let letters = stem_len as u32;
         // Lowercased in place: every byte is a letter or digit, or the possessive's.
-        let mark = mark_of_packed(w | ((ONES * 0x20) & (u64::MAX >> (8 * (8 - n)))));
+        // Every marked word starts with a, e, h, n, o, s or w: most words are no look-up.
+        let mark = if MARK_FIRST >> (w & 0x1f) & 1 != 0 {
+            mark_of_packed(w | ((ONES * 0x20) & (u64::MAX >> (8 * (8 - n)))))
+        } else {
+            0
+        };
         WordFacts { key: Key { hash, pow: power(letters) }, stem_len: letters, letters, flags, mark }
     }
 
@@ -357,6 +362,17 @@ const MARK_WORDS: [(&str, u8); 20] = [
     ("one", Mark::ONE_OR_EACH),
     ("each", Mark::ONE_OR_EACH),
 ];
+
+/// Bit `c & 0x1f` set for the first letter `c` of each of [`MARK_WORDS`] (either case).
+const MARK_FIRST: u64 = {
+    let mut bits = 0u64;
+    let mut i = 0;
+    while i < MARK_WORDS.len() {
+        bits |= 1 << (MARK_WORDS[i].0.as_bytes()[0] & 0x1f);
+        i += 1;
+    }
+    bits
+};
 
 /// The multiplier of [`MARK_TABLE`]'s hash: its top five bits differ for every word of
 /// [`MARK_WORDS`] (checked when the table is built).
