@@ -176,8 +176,6 @@ struct Collected {
     multi: Vec<Form>,
     /// Lowercase two-word open forms whose key a joined form may share.
     open: Vec<Form>,
-    /// The tokens that are single words of four letters or more: the closed forms.
-    closed: Vec<u32>,
 }
 
 /// Whether token `i` of `words` is a hyphen.
@@ -185,13 +183,14 @@ fn is_hyphen(words: &[Token<'_>], i: usize) -> bool {
     words.get(i).is_some_and(|t| t.text == "-")
 }
 
-/// Collects the forms of a document in one pass over its tokens: single words,
+/// Collects the forms of several words of a document in one pass over its tokens:
 /// hyphenated forms, capitalised open forms, and the lowercase two-word open forms whose
-/// key may be that of a joined lowercase form (a single word or a hyphenated form).
+/// key may be that of a joined lowercase form (a single word or a hyphenated form). The
+/// single words are read from the facts afterwards, once the keys that matter are known.
 fn collect(doc: &Document<'_>, facts: &[WordFacts]) -> Collected {
     let text = doc.text();
     let words = doc.tokens();
-    let mut out = Collected { multi: Vec::new(), open: Vec::new(), closed: Vec::with_capacity(words.len()) };
+    let mut out = Collected { multi: Vec::new(), open: Vec::new() };
     // The first tokens of lowercase open forms of two words, with their keys.
     let mut pairs: Vec<(u32, u64)> = Vec::with_capacity(words.len() / 2);
     // The keys of the joined lowercase forms, for the open forms to be checked against.
@@ -202,11 +201,8 @@ fn collect(doc: &Document<'_>, facts: &[WordFacts]) -> Collected {
             continue;
         }
         let name = f.is(WordFacts::CAPITALISED);
-        if f.letters >= 4 {
-            out.closed.push(i as u32);
-            if !name {
-                joined.set(f.key.value());
-            }
+        if !name && f.letters >= 4 {
+            joined.set(f.key.value());
         }
         // A possessive ends a form.
         if f.is(WordFacts::POSSESSIVE) {
@@ -373,7 +369,7 @@ impl Rule for NameVariant {
         let text = doc.text();
         let analysis = analysis(doc);
         let facts = &analysis.facts;
-        let Collected { multi, open, closed } = collect(doc, facts);
+        let Collected { multi, open } = collect(doc, facts);
         // The keys single words matter for: those of the forms of several words.
         let mut interest = Interest::with_capacity(multi.len() + open.len());
         for f in &multi {
@@ -387,8 +383,11 @@ impl Rule for NameVariant {
         // groups of single words have one form only.
         let mut forms = multi;
         let tokens = doc.tokens();
-        for i in closed {
-            let (t, f) = (&tokens[i as usize], &facts[i as usize]);
+        // The closed forms: single words of four letters or more, not in capitals.
+        for (t, f) in tokens.iter().zip(facts) {
+            if !f.is_only(WordFacts::WORD | WordFacts::ALL_CAPS, WordFacts::WORD) || f.letters < 4 {
+                continue;
+            }
             let (key, name) = (f.key.value(), f.is(WordFacts::CAPITALISED));
             if (interest.bits.has(key) && interest.mark(key, name)) || (name && self.in_pack(key)) {
                 let span = Span::new(t.start, t.start + f.stem_len as usize);
