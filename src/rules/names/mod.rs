@@ -179,6 +179,8 @@ pub(crate) struct WordFacts {
     /// Letters and digits in the word without its possessive.
     pub letters: u32,
     flags: u8,
+    /// The [`Mark`] this word is for the pronoun rule ([`word_mark`]), or 0.
+    pub mark: u8,
 }
 
 /// One byte repeated: `ONES * b`.
@@ -209,6 +211,12 @@ impl WordFacts {
     #[inline]
     pub fn is(&self, flag: u8) -> bool {
         self.flags & flag != 0
+    }
+
+    /// Whether, of the flags in `mask`, exactly those in `set` are set.
+    #[inline]
+    pub fn is_only(&self, mask: u8, set: u8) -> bool {
+        self.flags & mask == set
     }
 
     fn of(text: &[u8], t: &Token<'_>) -> WordFacts {
@@ -248,7 +256,14 @@ impl WordFacts {
             | flag(possessive, Self::POSSESSIVE)
             | flag(n >= 2, Self::TWO_CHARS);
         let letters = stem_len as u32;
-        WordFacts { key: Key { hash, pow: power(letters) }, stem_len: letters, letters, flags }
+        // Lowercased in place: every byte is a letter or digit, or the possessive's.
+        // Every marked word starts with a, e, h, n, o, s or w: most words are no look-up.
+        let mark = if MARK_FIRST >> (w & 0x1f) & 1 != 0 {
+            mark_of_packed(w | ((ONES * 0x20) & (u64::MAX >> (8 * (8 - n)))))
+        } else {
+            0
+        };
+        WordFacts { key: Key { hash, pow: power(letters) }, stem_len: letters, letters, flags, mark }
     }
 
     /// [`WordFacts::of`] a word token's text, any length and script.
@@ -262,7 +277,8 @@ impl WordFacts {
                 | flag(is_all_caps(s), Self::ALL_CAPS)
                 | flag(possessive, Self::POSSESSIVE)
                 | flag(s.chars().nth(1).is_some(), Self::TWO_CHARS);
-            return WordFacts { key: Key::of(stem), stem_len: stem.len() as u32, letters: letter_count(stem), flags };
+            let (key, stem_len, letters) = (Key::of(stem), stem.len() as u32, letter_count(stem));
+            return WordFacts { key, stem_len, letters, flags, mark: 0 };
         }
         let b = s.as_bytes();
         let n = b.len();
@@ -283,7 +299,145 @@ impl WordFacts {
             | flag(all_caps, Self::ALL_CAPS)
             | flag(possessive, Self::POSSESSIVE)
             | flag(n >= 2, Self::TWO_CHARS);
-        WordFacts { key: Key { hash, pow: power(letters) }, stem_len: stem_len as u32, letters, flags }
+        WordFacts {
+            key: Key { hash, pow: power(letters) },
+            stem_len: stem_len as u32,
+            letters,
+            flags,
+            mark: word_mark(s),
+        }
+    }
+}
+
+/// A token the pronoun rule looks at, found in [`analyse`]'s one pass so that the rule
+/// need not scan every token: a he/she pronoun, a pronoun that introduces a person of
+/// unknown pronouns ("who", "someone"), "one" or "each" (which do so before "of"), or a
+/// quotation mark.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Mark {
+    /// Index of the token.
+    pub index: u32,
+    /// What it is: one of the constants below.
+    pub kind: u8,
+}
+
+impl Mark {
+    /// he, him, his, himself (any case).
+    pub const HE: u8 = 1;
+    /// she, her, hers, herself (any case).
+    pub const SHE: u8 = 2;
+    /// anybody, anyone, everybody, everyone, nobody, somebody, someone, who, whoever,
+    /// whom, whose (any case).
+    pub const INDEFINITE: u8 = 3;
+    /// one, each (any case).
+    pub const ONE_OR_EACH: u8 = 4;
+    /// “ or «.
+    pub const QUOTE_OPEN: u8 = 5;
+    /// ” or ».
+    pub const QUOTE_CLOSE: u8 = 6;
+    /// A straight double quote, which opens or closes.
+    pub const QUOTE_TOGGLE: u8 = 7;
+}
+
+/// The marked words of at most eight bytes, lowercase ("everybody" is checked alone).
+const MARK_WORDS: [(&str, u8); 20] = [
+    ("he", Mark::HE),
+    ("him", Mark::HE),
+    ("his", Mark::HE),
+    ("himself", Mark::HE),
+    ("she", Mark::SHE),
+    ("her", Mark::SHE),
+    ("hers", Mark::SHE),
+    ("herself", Mark::SHE),
+    ("who", Mark::INDEFINITE),
+    ("whom", Mark::INDEFINITE),
+    ("whose", Mark::INDEFINITE),
+    ("whoever", Mark::INDEFINITE),
+    ("anyone", Mark::INDEFINITE),
+    ("anybody", Mark::INDEFINITE),
+    ("nobody", Mark::INDEFINITE),
+    ("someone", Mark::INDEFINITE),
+    ("somebody", Mark::INDEFINITE),
+    ("everyone", Mark::INDEFINITE),
+    ("one", Mark::ONE_OR_EACH),
+    ("each", Mark::ONE_OR_EACH),
+];
+
+/// Bit `c & 0x1f` set for the first letter `c` of each of [`MARK_WORDS`] (either case).
+const MARK_FIRST: u64 = {
+    let mut bits = 0u64;
+    let mut i = 0;
+    while i < MARK_WORDS.len() {
+        bits |= 1 << (MARK_WORDS[i].0.as_bytes()[0] & 0x1f);
+        i += 1;
+    }
+    bits
+};
+
+/// The multiplier of [`MARK_TABLE`]'s hash: its top five bits differ for every word of
+/// [`MARK_WORDS`] (checked when the table is built).
+const MARK_MUL: u64 = 0x0b28_6c70_9df2_4d5f;
+
+/// The bytes of `w`, little-endian in a `u64` (at most eight).
+const fn pack_word(w: &str) -> u64 {
+    let b = w.as_bytes();
+    let mut v = 0u64;
+    let mut i = b.len();
+    while i > 0 {
+        i -= 1;
+        v = v << 8 | b[i] as u64;
+    }
+    v
+}
+
+/// A perfect hash table of [`MARK_WORDS`]: packed word and mark, by the top five bits of
+/// the packed word times [`MARK_MUL`].
+static MARK_TABLE: [(u64, u8); 32] = {
+    let mut table = [(0u64, 0u8); 32];
+    let mut i = 0;
+    while i < MARK_WORDS.len() {
+        let packed = pack_word(MARK_WORDS[i].0);
+        let slot = (packed.wrapping_mul(MARK_MUL) >> 59) as usize;
+        assert!(table[slot].0 == 0, "two marked words share a slot");
+        table[slot] = (packed, MARK_WORDS[i].1);
+        i += 1;
+    }
+    table
+};
+
+/// The mark of a word of at most eight bytes, lowercased and packed as [`pack_word`]
+/// does (zero above its length), or 0.
+#[inline]
+fn mark_of_packed(lower: u64) -> u8 {
+    let (word, mark) = MARK_TABLE[(lower.wrapping_mul(MARK_MUL) >> 59) as usize];
+    if word == lower {
+        mark
+    } else {
+        0
+    }
+}
+
+/// The [`Mark`] kind of the word `s`, or 0.
+pub(crate) fn word_mark(s: &str) -> u8 {
+    let b = s.as_bytes();
+    if b.len() == 9 {
+        return if s.eq_ignore_ascii_case("everybody") { Mark::INDEFINITE } else { 0 };
+    }
+    if !(2..=8).contains(&b.len()) || !b.iter().all(u8::is_ascii_alphabetic) {
+        return 0;
+    }
+    mark_of_packed(b.iter().rev().fold(0, |v, &c| v << 8 | u64::from(c | 0x20)))
+}
+
+/// The [`Mark`] kind of a punctuation token: a quotation mark, or 0.
+#[inline]
+fn quote_mark(s: &str) -> u8 {
+    // “ « open, ” » close, " toggles (UTF-8 bytes: no string comparison).
+    match s.as_bytes() {
+        [0xe2, 0x80, 0x9c] | [0xc2, 0xab] => Mark::QUOTE_OPEN,
+        [0xe2, 0x80, 0x9d] | [0xc2, 0xbb] => Mark::QUOTE_CLOSE,
+        b"\"" => Mark::QUOTE_TOGGLE,
+        _ => 0,
     }
 }
 
@@ -431,6 +585,8 @@ pub(crate) struct Analysis {
     pub starts: Vec<usize>,
     /// The name runs, with the generic head words of [`HEADS`].
     pub runs: NameRuns,
+    /// The tokens the pronoun rule looks at, in order ([`Mark`]).
+    pub marks: Vec<Mark>,
 }
 
 /// The [`Analysis`] of `doc`, worked out by the first rule that asks for it.
@@ -461,6 +617,7 @@ pub(crate) fn analyse(doc: &Document<'_>, glued_heads: &WordSet) -> Analysis {
     let mut starts = Vec::with_capacity(tokens.len() / 16 + 1);
     let mut words: Vec<NameWord> = Vec::with_capacity(tokens.len() / 4);
     let mut runs = Vec::with_capacity(tokens.len() / 8);
+    let mut marks = Vec::with_capacity(tokens.len() / 32);
     // Sentence starts: whether the next word opens a sentence, on which line.
     let (mut open, mut line) = (true, u32::MAX);
     // Name runs: where the current one starts, whether its last word was glued, and
@@ -469,6 +626,9 @@ pub(crate) fn analyse(doc: &Document<'_>, glued_heads: &WordSet) -> Analysis {
     for (i, t) in tokens.iter().enumerate() {
         let f = WordFacts::of(text.as_bytes(), t);
         facts.push(f);
+        if f.mark != 0 {
+            marks.push(Mark { index: i as u32, kind: f.mark });
+        }
         if t.line != line {
             line = t.line;
             open = true;
@@ -488,6 +648,12 @@ pub(crate) fn analyse(doc: &Document<'_>, glued_heads: &WordSet) -> Analysis {
                         && (ABBREVIATIONS.contains(&p.text) || (p.text.len() == 1 && is_capitalised(p.text)))
                 });
                 open |= !abbreviation;
+            }
+            TokenKind::Punct => {
+                let kind = quote_mark(t.text);
+                if kind != 0 {
+                    marks.push(Mark { index: i as u32, kind });
+                }
             }
             _ => {}
         }
@@ -560,7 +726,7 @@ pub(crate) fn analyse(doc: &Document<'_>, glued_heads: &WordSet) -> Analysis {
         runs.push((run_start, words.len()));
     }
     let common = vec![Cell::new(0); words.len()];
-    Analysis { facts, starts, runs: NameRuns { words, runs, common } }
+    Analysis { facts, starts, runs: NameRuns { words, runs, common }, marks }
 }
 
 /// The head word `word` starts with when a lowercase word is glued to it.

@@ -13,7 +13,7 @@ use std::sync::Arc;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::{accepted, analysis, is_capitalised, strip_possessive, Key, WordFacts};
+use super::{accepted, analysis, is_capitalised, strip_possessive, Key, KeyFilter, WordFacts};
 use crate::declare_rule;
 use crate::entities::{fold, Gazetteer};
 use crate::registry::Resources;
@@ -51,6 +51,8 @@ declare_rule! {
     pub struct NameVariant {
         gazetteer: Arc<Gazetteer>,
         pack: FxHashMap<u64, String>,
+        /// A filter in front of `pack`: most capitalised words share no pack key.
+        pack_filter: KeyFilter,
         listed: FxHashSet<u64>,
         accept: HashSet<String>,
     }
@@ -131,6 +133,7 @@ impl NameVariant {
         let listed = res.gazetteer.entities().iter().flat_map(|e| e.spellings()).map(|s| Key::of(s).value()).collect();
         NameVariant {
             gazetteer: Arc::clone(&res.gazetteer),
+            pack_filter: KeyFilter::new(pack.keys().copied()),
             pack,
             listed,
             accept: accepted(res.config, META.code.as_ref()),
@@ -150,6 +153,12 @@ impl NameVariant {
         (!listed).then_some(spelling.as_str())
     }
 
+    /// Whether a pack spelling has the key `key`.
+    #[inline]
+    fn in_pack(&self, key: u64) -> bool {
+        self.pack_filter.may_contain(key) && self.pack.contains_key(&key)
+    }
+
     /// Whether a team accepts the spelling `s`.
     fn accepts(&self, s: &str) -> bool {
         !self.accept.is_empty() && self.accept.contains(&fold(s))
@@ -167,8 +176,6 @@ struct Collected {
     multi: Vec<Form>,
     /// Lowercase two-word open forms whose key a joined form may share.
     open: Vec<Form>,
-    /// The tokens that are single words of four letters or more: the closed forms.
-    closed: Vec<u32>,
 }
 
 /// Whether token `i` of `words` is a hyphen.
@@ -176,30 +183,26 @@ fn is_hyphen(words: &[Token<'_>], i: usize) -> bool {
     words.get(i).is_some_and(|t| t.text == "-")
 }
 
-/// Collects the forms of a document in one pass over its tokens: single words,
+/// Collects the forms of several words of a document in one pass over its tokens:
 /// hyphenated forms, capitalised open forms, and the lowercase two-word open forms whose
-/// key may be that of a joined lowercase form (a single word or a hyphenated form).
+/// key may be that of a joined lowercase form (a single word or a hyphenated form). The
+/// single words are read from the facts afterwards, once the keys that matter are known.
 fn collect(doc: &Document<'_>, facts: &[WordFacts]) -> Collected {
     let text = doc.text();
     let words = doc.tokens();
-    let mut out = Collected { multi: Vec::new(), open: Vec::new(), closed: Vec::with_capacity(words.len()) };
-    // The first tokens of lowercase open forms of two words.
-    let mut pairs: Vec<u32> = Vec::with_capacity(words.len());
+    let mut out = Collected { multi: Vec::new(), open: Vec::new() };
+    // The first tokens of lowercase open forms of two words, with their keys.
+    let mut pairs: Vec<(u32, u64)> = Vec::with_capacity(words.len() / 2);
     // The keys of the joined lowercase forms, for the open forms to be checked against.
     let mut joined = Bits::new();
-    for i in 0..words.len() {
-        let first = &words[i];
-        let f = &facts[i];
+    for (i, (first, f)) in words.iter().zip(facts).enumerate() {
         // Capitals say nothing about spelling.
-        if !f.is(WordFacts::WORD) || f.is(WordFacts::ALL_CAPS) {
+        if !f.is_only(WordFacts::WORD | WordFacts::ALL_CAPS, WordFacts::WORD) {
             continue;
         }
         let name = f.is(WordFacts::CAPITALISED);
-        if f.letters >= 4 {
-            out.closed.push(i as u32);
-            if !name {
-                joined.set(f.key.value());
-            }
+        if !name && f.letters >= 4 {
+            joined.set(f.key.value());
         }
         // A possessive ends a form.
         if f.is(WordFacts::POSSESSIVE) {
@@ -208,16 +211,15 @@ fn collect(doc: &Document<'_>, facts: &[WordFacts]) -> Collected {
         if !name {
             // A lowercase open form of two words ("pop star").
             if let (Some(next), Some(g)) = (words.get(i + 1), facts.get(i + 1)) {
-                let skip = WordFacts::ALL_CAPS | WordFacts::CAPITALISED;
-                if g.is(WordFacts::WORD)
-                    && !g.is(skip)
+                // Both lowercase words of two chars or more, one space apart.
+                let word = WordFacts::WORD | WordFacts::TWO_CHARS;
+                if g.is_only(word | WordFacts::ALL_CAPS | WordFacts::CAPITALISED, word)
+                    && f.is(WordFacts::TWO_CHARS)
+                    && f.letters + g.letters >= 4
                     && next.start == first.end() + 1
                     && text.as_bytes()[first.end()] == b' '
-                    && f.is(WordFacts::TWO_CHARS)
-                    && g.is(WordFacts::TWO_CHARS)
-                    && f.letters + g.letters >= 4
                 {
-                    pairs.push(i as u32);
+                    pairs.push((i as u32, f.key.then(g.key).value()));
                 }
             }
             // Otherwise a common term is joined to others only by hyphens, one of its
@@ -287,10 +289,9 @@ fn collect(doc: &Document<'_>, facts: &[WordFacts]) -> Collected {
         }
     }
     // An open form matters only where a joined form may share its key.
-    for i in pairs {
-        let i = i as usize;
-        let key = facts[i].key.then(facts[i + 1].key).value();
+    for (i, key) in pairs {
         if joined.has(key) {
+            let i = i as usize;
             let span = Span::new(words[i].start, words[i + 1].start + facts[i + 1].stem_len as usize);
             out.open.push(Form { key, name: false, join: Join::Open, parts: 2, span });
         }
@@ -368,7 +369,7 @@ impl Rule for NameVariant {
         let text = doc.text();
         let analysis = analysis(doc);
         let facts = &analysis.facts;
-        let Collected { multi, open, closed } = collect(doc, facts);
+        let Collected { multi, open } = collect(doc, facts);
         // The keys single words matter for: those of the forms of several words.
         let mut interest = Interest::with_capacity(multi.len() + open.len());
         for f in &multi {
@@ -382,10 +383,13 @@ impl Rule for NameVariant {
         // groups of single words have one form only.
         let mut forms = multi;
         let tokens = doc.tokens();
-        for i in closed {
-            let (t, f) = (&tokens[i as usize], &facts[i as usize]);
+        // The closed forms: single words of four letters or more, not in capitals.
+        for (t, f) in tokens.iter().zip(facts) {
+            if !f.is_only(WordFacts::WORD | WordFacts::ALL_CAPS, WordFacts::WORD) || f.letters < 4 {
+                continue;
+            }
             let (key, name) = (f.key.value(), f.is(WordFacts::CAPITALISED));
-            if (interest.bits.has(key) && interest.mark(key, name)) || (name && self.pack.contains_key(&key)) {
+            if (interest.bits.has(key) && interest.mark(key, name)) || (name && self.in_pack(key)) {
                 let span = Span::new(t.start, t.start + f.stem_len as usize);
                 forms.push(Form { key, name, join: Join::Closed, parts: 1, span });
             }
@@ -447,7 +451,7 @@ impl NameVariant {
         let first = &group[0];
         // A name spelled otherwise than its pack lists, even if used alone.
         // Most groups share no letters with any pack spelling: one lookup rules them out.
-        if first.name && self.pack.contains_key(&first.key) {
+        if first.name && self.in_pack(first.key) {
             // The forms of a group are mostly one spelling repeated: look each up once.
             let mut seen: Vec<(&str, Option<&str>)> = Vec::new();
             for f in group {

@@ -10,13 +10,13 @@ use once_cell::sync::Lazy;
 use rustc_hash::FxHashMap;
 
 use super::{
-    analysis, is_all_caps, is_common_word, load_word_lists, strip_possessive, Key, KeyFilter, NameRuns, WordSet,
+    analysis, is_all_caps, is_common_word, load_word_lists, strip_possessive, Key, KeyFilter, Mark, NameRuns, WordSet,
 };
 use crate::declare_rule;
 use crate::entities::{EntityKind, Pronouns};
 use crate::registry::Resources;
 use crate::rule::{Reporter, Rule, RuleMeta};
-use crate::{Applicability, Document, Span, TokenKind};
+use crate::{Applicability, Document, Span};
 
 declare_rule! {
     /// ## What it flags
@@ -78,7 +78,9 @@ const INDEFINITE: &[&str] =
 
 /// Whether `word` is, in any case, a pronoun that introduces a person whose pronouns
 /// are unknown: anybody, anyone, everybody, everyone, nobody, somebody, someone, who,
-/// whoever, whom, whose. Only those of its length are compared.
+/// whoever, whom, whose. Only those of its length are compared. The rule reads the
+/// analysis's marks ([`Mark::INDEFINITE`]); this is their reference.
+#[cfg(test)]
 fn is_indefinite(word: &str) -> bool {
     let is = |w: &str| word.eq_ignore_ascii_case(w);
     match word.len() {
@@ -214,44 +216,34 @@ struct PronounToken {
     quoted: bool,
 }
 
-/// One pass over the tokens: the he/she pronouns, with whether each is quoted, and the
-/// relative and indefinite pronouns that introduce a person of unknown pronouns ("an
-/// artist who claimed he …", "one of them asked his boss").
-fn scan(tokens: &[crate::Token<'_>]) -> (Vec<PronounToken>, Vec<Mention>) {
+/// The he/she pronouns, with whether each is quoted, and the relative and indefinite
+/// pronouns that introduce a person of unknown pronouns ("an artist who claimed he …",
+/// "one of them asked his boss"), from the tokens the analysis marked (see [`Mark`]):
+/// only those, and the quotation marks, need looking at.
+fn scan(tokens: &[crate::Token<'_>], marks: &[Mark]) -> (Vec<PronounToken>, Vec<Mention>) {
     let mut pronouns = Vec::new();
     let mut indefinite = Vec::new();
     let mut in_quote = false;
     let mut paragraph = u32::MAX;
-    for (ti, t) in tokens.iter().enumerate() {
+    for m in marks {
+        let ti = m.index as usize;
+        let t = &tokens[ti];
+        // A quotation ends with its paragraph; tokens between marks change nothing else.
         if t.paragraph != paragraph {
             paragraph = t.paragraph;
             in_quote = false;
         }
-        match t.kind {
-            // “ « open, ” » close, " toggles (UTF-8 bytes: no string comparison).
-            TokenKind::Punct => match t.text.as_bytes() {
-                [0xe2, 0x80, 0x9c] | [0xc2, 0xab] => in_quote = true,
-                [0xe2, 0x80, 0x9d] | [0xc2, 0xbb] => in_quote = false,
-                b"\"" => in_quote = !in_quote,
-                _ => {}
-            },
-            TokenKind::Word if (2..=9).contains(&t.text.len()) => {
-                let first = t.text.as_bytes()[0] | 0x20;
-                if matches!(first, b'h' | b's') {
-                    if let Some(gender) = pronoun(t.text) {
-                        pronouns.push(PronounToken { index: ti, gender, quoted: in_quote });
-                        continue;
-                    }
-                }
-                // Every indefinite pronoun starts with one of these letters.
-                if !matches!(first, b'a' | b'e' | b'n' | b'o' | b's' | b'w') {
-                    continue;
-                }
-                let is = |w: &str| t.text.eq_ignore_ascii_case(w);
-                let next_is_of = || tokens.get(ti + 1).is_some_and(|n| n.text.eq_ignore_ascii_case("of"));
-                if is_indefinite(t.text) || ((is("one") || is("each")) && next_is_of()) {
-                    indefinite.push(Mention { start: t.start, end: t.end(), who: Who::Unknown, key: None });
-                }
+        match m.kind {
+            Mark::QUOTE_OPEN => in_quote = true,
+            Mark::QUOTE_CLOSE => in_quote = false,
+            Mark::QUOTE_TOGGLE => in_quote = !in_quote,
+            Mark::HE | Mark::SHE => {
+                let gender = if m.kind == Mark::HE { Gender::He } else { Gender::She };
+                pronouns.push(PronounToken { index: ti, gender, quoted: in_quote });
+            }
+            Mark::INDEFINITE => indefinite.push(Mention { start: t.start, end: t.end(), who: Who::Unknown, key: None }),
+            Mark::ONE_OR_EACH if tokens.get(ti + 1).is_some_and(|n| n.text.eq_ignore_ascii_case("of")) => {
+                indefinite.push(Mention { start: t.start, end: t.end(), who: Who::Unknown, key: None });
             }
             _ => {}
         }
@@ -532,13 +524,13 @@ impl Rule for PronounMismatch {
     fn check(&self, doc: &Document<'_>, out: &mut Reporter<'_>) {
         let text = doc.text();
         let tokens = doc.tokens();
-        let (pronouns, indefinite) = scan(tokens);
+        let analysis = super::analysis(doc);
+        let (pronouns, indefinite) = scan(tokens, &analysis.marks);
         // An article without he/she pronouns has nothing to check.
         if pronouns.is_empty() {
             return;
         }
         let mut mentions = self.mentions(doc, indefinite);
-        let analysis = super::analysis(doc);
         let starts = &analysis.starts;
         let sentence_of = |offset: usize| starts.partition_point(|&s| s <= offset);
 
@@ -638,7 +630,7 @@ mod tests {
 
     use super::*;
     use crate::entities::parse_pack;
-    use crate::{Config, Diagnostic, Severity};
+    use crate::{Config, Diagnostic, Severity, TokenKind};
 
     const PACK: &str = r#"
 [[entity]]
@@ -704,6 +696,42 @@ kind = "org"
         for w in ["one", "each", "wh", "whoa", "someones", "any one", "", "Who", "WHOSE", "nobodY", "who’s"] {
             assert_eq!(is_indefinite(w), listed(w), "{w}");
         }
+    }
+
+    #[test]
+    fn marks_agree_with_the_word_tests() {
+        let text = "He him HIS Himself she Her hers HERSELF who Whom whose whoever anyone anybody nobody \
+                    someone somebody everyone Everybody everybodys one Each of ONE he's hes hi h e her2 whoa \
+                    ones eachs someones heR “a” «b» \"c\" ‘d’ \"e\" x himself";
+        let doc = Document::new(text);
+        let analysis = super::super::analysis(&doc);
+        let marked: Vec<(usize, u8)> = analysis.marks.iter().map(|m| (m.index as usize, m.kind)).collect();
+        let mut expected = Vec::new();
+        for (i, t) in doc.tokens().iter().enumerate() {
+            let kind = match t.kind {
+                TokenKind::Word => match pronoun(t.text) {
+                    Some(Gender::He) => Mark::HE,
+                    Some(Gender::She) => Mark::SHE,
+                    None if is_indefinite(t.text) => Mark::INDEFINITE,
+                    None if t.text.eq_ignore_ascii_case("one") || t.text.eq_ignore_ascii_case("each") => {
+                        Mark::ONE_OR_EACH
+                    }
+                    None => 0,
+                },
+                TokenKind::Punct => match t.text {
+                    "“" | "«" => Mark::QUOTE_OPEN,
+                    "”" | "»" => Mark::QUOTE_CLOSE,
+                    "\"" => Mark::QUOTE_TOGGLE,
+                    _ => 0,
+                },
+                _ => 0,
+            };
+            if kind != 0 {
+                expected.push((i, kind));
+            }
+        }
+        assert_eq!(marked, expected);
+        assert!(marked.len() > 30);
     }
 
     #[test]
