@@ -1,11 +1,17 @@
-//! Required literals: for a regular expression, a small set of strings of which every
-//! match contains at least one. Pack matchers use them as a prefilter: one Aho-Corasick
-//! scan of the text says which lines and which text-scoped entries can match at all, so
-//! the large pattern sets run on the few lines that hold a candidate instead of on every
-//! line (the same idea as RE2's and Google Code Search's trigram prefilters).
+//! What a pack pattern's matches must contain or start with, read off its syntax.
 //!
-//! The analysis walks the pattern's HIR, tracking for each sub-expression the finite set
-//! of strings it matches exactly (when small) and a set one of which it must contain.
+//! Required literals: a small set of strings of which every match contains at least
+//! one. Pack matchers use them as a prefilter: one Aho-Corasick scan of the text says
+//! which lines and which text-scoped entries can match at all, so a pattern's regex runs
+//! on the few lines that hold a candidate instead of on every line (the same idea as
+//! RE2's and Google Code Search's trigram prefilters). Prefixes: a small set of strings
+//! one of which every match starts with, so a line-anchored pattern is looked up by the
+//! line's first bytes instead (`src/phrase.rs`).
+//!
+//! A pattern is parsed to its syntax tree and reduced to a [`Tree`] whose language
+//! contains the pattern's; the analysis walks that tree, tracking for each
+//! sub-expression the finite set of strings it matches exactly (when small) and a set
+//! one of which it must contain.
 //! Strings are lowercased and matched ASCII case-insensitively, so a case-insensitive
 //! pattern needs no case variants. Unicode simple case folding maps two non-ASCII
 //! characters onto ASCII letters (KELVIN SIGN onto `k`, LONG S onto `s`); the literals
