@@ -778,6 +778,7 @@ struct Candidates {
 
 /// The line the scan is on: its index, its byte range (with the line break), and the
 /// start and length of its trimmed text.
+#[derive(Default)]
 struct ScanLine {
     index: u32,
     range: std::ops::Range<usize>,
@@ -834,12 +835,12 @@ impl Prefilter {
         // are ordered by end too, and restarting one byte after each start visits every
         // occurrence with the plain (non-overlapping) search.
         let mut pos = 0;
-        let mut line = ScanLine { index: 0, range: 0..0, start: 0, trimmed: 0 };
+        let mut line = ScanLine::default();
         while let Some(m) = literals.search.find(aho_corasick::Input::new(text).range(pos..)) {
             pos = m.start() + 1;
             if !line.range.contains(&m.start()) {
                 let index = doc.line_index(m.start());
-                line = lines.get(index).map_or(ScanLine { index: 0, range: 0..0, start: 0, trimmed: 0 }, |l| {
+                line = lines.get(index).map_or(ScanLine::default(), |l| {
                     let (off, trimmed) = trim_line(doc.slice(l.span));
                     ScanLine {
                         index: index as u32,
@@ -1335,7 +1336,7 @@ message = "write {replacement}, not {match}"
             let head = &trimmed[..floor_char_boundary(trimmed, LINE_START_WINDOW)];
             let mut first = vec![usize::MAX; m.code_of.iter().max().map_or(0, |c| c + 1)];
             for c in &m.alts {
-                let re = c.regex.get_or_init(|| m.alternative(c).compile().ok()).as_ref().unwrap();
+                let re = m.regex(c).unwrap();
                 let matched = match c.scope {
                     Scope::Line => trimmed.len() <= MAX_LINE_BYTES.min(c.max_len) && re.is_match(trimmed),
                     Scope::LineStart => re.is_match(head),
@@ -1351,7 +1352,7 @@ message = "write {replacement}, not {match}"
             hits.extend(first.iter().filter(|&&e| e != usize::MAX).map(|&e| (e, Span::new(start, start + kept.len()))));
         }
         for c in m.alts.iter().filter(|c| c.scope == Scope::Text) {
-            let re = c.regex.get_or_init(|| m.alternative(c).compile().ok()).as_ref().unwrap();
+            let re = m.regex(c).unwrap();
             hits.extend(
                 re.find_iter(doc.text()).filter(|h| !h.is_empty()).map(|h| (c.entry, Span::new(h.start(), h.end()))),
             );

@@ -430,23 +430,12 @@ impl Scratch {
     /// article) takes one pass over the tokens, looking each shingle up as it is
     /// rolled; a longer one is partitioned first.
     fn load(&mut self, text: &str, tokens: &[Token<'_>]) {
-        let is_word = |t: &Token<'_>| matches!(t.kind, TokenKind::Word | TokenKind::Number);
         let bytes = text.as_bytes();
         let Scratch { words, first, parts, map } = self;
         words.clear();
         if tokens.len() > PARTITION {
-            // The same loop as below, with every shingle put in its partition.
             let bits = clear_parts(parts, tokens.len());
-            let mut roller = Roller::default();
-            for (i, t) in tokens.iter().enumerate() {
-                if !is_word(t) {
-                    continue;
-                }
-                words.push(i as u32);
-                if let Some((at, h)) = roller.push(token_hash(bytes, t.text, t.start)) {
-                    parts[part_of(h, bits)].push(Shingle { hash: h, at: at as u32 });
-                }
-            }
+            shingles(bytes, tokens, words, |at, h| parts[part_of(h, bits)].push(Shingle { hash: h, at }));
             self.first_occurrences();
             return;
         }
@@ -457,16 +446,7 @@ impl Scratch {
         // Locals, which the loop can keep in registers.
         let (mut w, mut f) = (std::mem::take(words), std::mem::take(first));
         let mut view = map.view();
-        let mut roller = Roller::default();
-        for (i, t) in tokens.iter().enumerate() {
-            if !is_word(t) {
-                continue;
-            }
-            w.push(i as u32);
-            if let Some((at, h)) = roller.push(token_hash(bytes, t.text, t.start)) {
-                f.push(view.first_or_insert(h, at as u32));
-            }
-        }
+        shingles(bytes, tokens, &mut w, |at, h| f.push(view.first_or_insert(h, at)));
         (*words, *first) = (w, f);
     }
 
@@ -494,6 +474,23 @@ impl Scratch {
                     first[at as usize] = j;
                 }
             }
+        }
+    }
+}
+
+/// Pushes the token index of every word and number token of `tokens` to `words`, and
+/// calls `shingle` with the start (word index) and fingerprint of every shingle, the
+/// words hashed as they are rolled.
+#[inline(always)]
+fn shingles(bytes: &[u8], tokens: &[Token<'_>], words: &mut Vec<u32>, mut shingle: impl FnMut(u32, u64)) {
+    let mut roller = Roller::default();
+    for (i, t) in tokens.iter().enumerate() {
+        if !matches!(t.kind, TokenKind::Word | TokenKind::Number) {
+            continue;
+        }
+        words.push(i as u32);
+        if let Some((at, h)) = roller.push(token_hash(bytes, t.text, t.start)) {
+            shingle(at as u32, h);
         }
     }
 }
